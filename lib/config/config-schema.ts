@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const port = z.coerce.number().int().min(1).max(65_535);
+
+/** Every setting Vigil reads from its environment, with the embedded defaults of a one-box install. */
+export const configSchema = z.object({
+  VIGIL_PORT: port.default(3000),
+  VIGIL_HOST: z.string().default('0.0.0.0'),
+  VIGIL_DATA_DIR: z.string().default('data'),
+  DATABASE_URL: z.string().optional(),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_UI_PORT: port.default(8233),
+  VIGIL_TASK_QUEUE: z.string().default('vigil'),
+  VIGIL_TEMPORAL_BIN: z.string().optional(),
+  VIGIL_SECRET_KEY: z.string().optional(),
+  VIGIL_ADMIN_USERNAME: z.string().min(1).default('admin'),
+  VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
+  VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VIGIL_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  VIGIL_COOKIE_SECURE: booleanFromEnv.default(false),
+  VIGIL_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  VIGIL_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  VIGIL_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string };
+
+export interface VigilConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  temporal: { address: string; namespace: string; taskQueue: string; uiPort: number; binary?: string };
+  secretKey?: string;
+  admin: { username: string; password?: string };
+  logLevel: RawConfig['VIGIL_LOG_LEVEL'];
+  session: { ttlHours: number; secureCookie: boolean };
+  http: { maxBodyBytes: number };
+  login: { maxFailures: number; windowSeconds: number };
+}
+
+/** DATABASE_URL: postgres://… or postgresql://… selects PostgreSQL; sqlite:<file> or nothing selects SQLite. */
+export function parseDatabaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (!url) return { dialect: 'sqlite', file: `${dataDir}/vigil.db` };
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', file: url.slice('sqlite:'.length) };
+  throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got "${url.split(':')[0]}:…")`);
+}
+
+export function toVigilConfig(raw: RawConfig): VigilConfig {
+  return {
+    port: raw.VIGIL_PORT,
+    host: raw.VIGIL_HOST,
+    dataDir: raw.VIGIL_DATA_DIR,
+    database: parseDatabaseTarget(raw.DATABASE_URL, raw.VIGIL_DATA_DIR),
+    temporal: {
+      address: raw.TEMPORAL_ADDRESS,
+      namespace: raw.TEMPORAL_NAMESPACE,
+      taskQueue: raw.VIGIL_TASK_QUEUE,
+      uiPort: raw.TEMPORAL_UI_PORT,
+      binary: raw.VIGIL_TEMPORAL_BIN,
+    },
+    secretKey: raw.VIGIL_SECRET_KEY,
+    admin: { username: raw.VIGIL_ADMIN_USERNAME, password: raw.VIGIL_ADMIN_PASSWORD },
+    logLevel: raw.VIGIL_LOG_LEVEL,
+    session: { ttlHours: raw.VIGIL_SESSION_TTL_HOURS, secureCookie: raw.VIGIL_COOKIE_SECURE },
+    http: { maxBodyBytes: raw.VIGIL_MAX_BODY_BYTES },
+    login: { maxFailures: raw.VIGIL_LOGIN_MAX_FAILURES, windowSeconds: raw.VIGIL_LOGIN_WINDOW_SECONDS },
+  };
+}
