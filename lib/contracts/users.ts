@@ -23,3 +23,8 @@ export const updateUserBodySchema = z.strictObject({ password: password.optional
 export const changeOwnPasswordBodySchema = z.strictObject({ currentPassword: z.string().min(1), newPassword: password });
 
 export const sessionInfoSchema = z.object({ user: userSchema, csrfToken: z.string() });
+
+export const userListSchema = z.object({ items: z.array(userSchema) });
+export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+export type ChangeOwnPasswordBody = z.infer<typeof changeOwnPasswordBodySchema>;

@@ -18,6 +18,9 @@ export const unreachableWorkflowEngine: WorkflowEnginePort = {
   checkHealth: async () => {
     throw new Error('no Temporal server in this test');
   },
+  runHealthCheckWorkflow: async () => {
+    throw new Error('no Temporal server in this test');
+  },
   close: async () => undefined,
 };
 

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+/** The alarm event v1 of DESIGN.md §4.3: what analyzers emit, what is stored and what callbacks receive. */
+export const alarmEventSchema = z.object({
+  id: z.string(),
+  version: z.literal(1),
+  type: z.string().min(1).max(100),
+  state: z.enum(['start', 'update', 'end']),
+  time: z.iso.datetime({ offset: true }),
+  pipeline: z.object({ id: z.string(), name: z.string(), revision: z.number().int().positive() }),
+  camera: z.object({ id: z.string(), name: z.string() }),
+  algorithm: z.object({ id: z.string(), name: z.string(), version: z.string() }),
+  objects: z.array(z.object({ label: z.string(), score: z.number().min(0).max(1), box, trackId: z.union([z.string(), z.number()]).optional() })),
+  region: z.object({ id: z.string(), kind: z.enum(['polygon', 'line', 'point']) }).optional(),
+  snapshot: z.object({ url: z.string(), width: z.number().int(), height: z.number().int() }).optional(),
+});
+export type AlarmEvent = z.infer<typeof alarmEventSchema>;
+
+export const alarmSchema = z.object({
+  id: z.string(),
+  pipelineId: z.string(),
+  pipelineRevision: z.number().int(),
+  cameraId: z.string(),
+  algorithmId: z.string(),
+  type: z.string(),
+  state: z.enum(['start', 'update', 'end']),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  endedAt: z.string().nullable(),
+  label: z.enum(['true', 'false']).nullable(),
+  event: alarmEventSchema,
+});
+export type Alarm = z.infer<typeof alarmSchema>;
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const listAlarmsQuerySchema = z
+  .strictObject({
+    cameraId: z.string().optional(),
+    pipelineId: z.string().optional(),
+    type: z.string().optional(),
+    state: z.enum(['start', 'update', 'end']).optional(),
+    /** `none` = not yet labelled by an operator. */
+    label: z.enum(['true', 'false', 'none']).optional(),
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+export type ListAlarmsQuery = z.infer<typeof listAlarmsQuerySchema>;
+
+export const alarmPageSchema = z.object({ items: z.array(alarmSchema), nextCursor: z.string().nullable() });
