@@ -78,6 +78,11 @@ describe.each(dialects)('auth API on %s', (dialect) => {
     expect(malformed.json.error.code).toBe('malformed_json');
   });
 
+  it('serves a route without dynamic segments when Next.js passes params that resolve to undefined', async () => {
+    const res = await me.GET(new Request('http://vigil.test/api/v1/auth/me'), { params: Promise.resolve(undefined) });
+    expect(res.status).toBe(401);
+  });
+
   it('never logs the password', () => {
     expect(t.logs()).toContain('login failed');
     expect(t.logs()).not.toContain(admin.password);

@@ -33,7 +33,7 @@ interface RouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema e
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
-type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+type NextRouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -84,6 +84,7 @@ function checkCsrf(principal: Principal, request: Request): void {
 }
 
 async function resolveParams(context: NextRouteContext | undefined): Promise<Record<string, string>> {
-  const raw = context ? await context.params : {};
+  // Next.js resolves params to undefined for routes without dynamic segments.
+  const raw = (context ? await context.params : undefined) ?? {};
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value.join('/') : value]));
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import type { createPipelineBodySchema, Pipeline } from '../../lib/contracts/pipelines';
 import { isUniqueViolation } from '../../db/errors';

@@ -1,0 +1,56 @@
+import { Runtime, type NativeConnection, type Worker } from '@temporalio/worker';
+import { migrateToLatest, openDatabase } from '../db/connect';
+import { loadConfig } from '../server/config';
+import { createLogger } from '../server/logger';
+import { connectWithRetry } from './connect-with-retry';
+import { createWorker } from './create-worker';
+import { toSdkLogger } from './sdk-logger';
+
+// The worker process's composition root: config, logger, database, Temporal connection, activities.
+const config = loadConfig();
+const logger = createLogger({ level: config.logLevel, name: 'vigil-worker' });
+// Signals are handled below (they must also interrupt the connect loop), so the SDK installs none of its own.
+Runtime.install({ logger: toSdkLogger(logger), shutdownSignals: [] });
+
+const stopping = new AbortController();
+let worker: Worker | undefined;
+
+function requestShutdown(signal: NodeJS.Signals): void {
+  if (stopping.signal.aborted) {
+    logger.warn({ signal }, 'second signal: exiting without draining');
+    process.exit(130);
+  }
+  logger.info({ signal }, 'shutting down the worker');
+  stopping.abort();
+  if (worker?.getState() === 'RUNNING') worker.shutdown();
+}
+process.on('SIGINT', requestShutdown);
+process.on('SIGTERM', requestShutdown);
+
+async function main(): Promise<void> {
+  const db = await openDatabase(config.database);
+  let connection: NativeConnection | undefined;
+  try {
+    await migrateToLatest(db);
+    const { address, namespace, taskQueue } = config.temporal;
+    logger.info({ address, namespace, taskQueue }, 'starting the worker');
+    connection = await connectWithRetry(address, logger, stopping.signal);
+    worker = await createWorker({ connection, namespace, taskQueue, deps: { db, logger } });
+    if (stopping.signal.aborted) return;
+    logger.info({ taskQueue }, 'worker polling');
+    await worker.run();
+    logger.info('worker stopped');
+  } finally {
+    await connection?.close();
+    await db.destroy();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (stopping.signal.aborted && error instanceof Error && error.name === 'AbortError') process.exit(0);
+    logger.fatal({ err: error }, 'worker failed');
+    process.exit(1);
+  },
+);
