@@ -23,7 +23,7 @@ export type AuditPage = z.infer<typeof auditPageSchema>;
 
 export const listAuditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(500).optional(),
+  cursor: z.string().min(1).max(200).optional(),
   action: z.string().min(1).max(100).optional(),
   resourceType: z.string().min(1).max(100).optional(),
 });
