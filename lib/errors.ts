@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'dependency_unavailable'
+  | 'camera_unreachable'
+  | 'compile_failed'
   | 'internal';
 
 export interface FieldProblem {

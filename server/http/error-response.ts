@@ -13,6 +13,8 @@ const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   dependency_unavailable: 503,
+  camera_unreachable: 502,
+  compile_failed: 422,
   internal: 500,
 };
 

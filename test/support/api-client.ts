@@ -20,6 +20,11 @@ export class ApiClient {
   private cookies = new Map<string, string>();
   bearer: string | undefined;
 
+  /** The Cookie header this client would send, for raw (non-JSON) requests. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+  }
+
   get csrfToken(): string | undefined {
     return this.cookies.get('vigil_csrf');
   }

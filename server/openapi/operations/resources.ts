@@ -5,6 +5,7 @@ import { alarmPageSchema, alarmSchema, listAlarmsQuerySchema } from '../../../li
 import { cameraSchema, createCameraBodySchema, updateCameraBodySchema } from '../../../lib/contracts/cameras';
 import { createPipelineBodySchema, createRevisionBodySchema, pipelineRevisionSchema, pipelineSchema, updatePipelineBodySchema } from '../../../lib/contracts/pipelines';
 import { pipelineGraphSchema } from '../../../lib/pipeline/graph-schema';
+import { deployBodySchema, diffQuerySchema, graphDiffSchema, validateGraphBodySchema, validateGraphResultSchema } from '../../../lib/contracts/pipeline-builder';
 import type { ApiOperation } from '../api-operation';
 
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -15,6 +16,7 @@ export const cameraOperations: ApiOperation[] = [
   { method: 'get', path: '/cameras/{id}', summary: 'Get a camera', tag: 'cameras', access: 'viewer', response: cameraSchema },
   { method: 'patch', path: '/cameras/{id}', summary: 'Change a camera; a new URL without credentials keeps the stored ones', tag: 'cameras', access: 'operator', body: updateCameraBodySchema, response: cameraSchema },
   { method: 'delete', path: '/cameras/{id}', summary: 'Delete a camera no pipeline uses (409 otherwise)', tag: 'cameras', access: 'operator', successStatus: 204 },
+  { method: 'get', path: '/cameras/{id}/snapshot', summary: 'The current frame as image/jpeg (ffmpeg, with a timeout); 502 camera_unreachable when no frame comes', tag: 'cameras', access: 'viewer' },
 ];
 
 export const algorithmOperations: ApiOperation[] = [
@@ -33,6 +35,11 @@ export const pipelineOperations: ApiOperation[] = [
   { method: 'get', path: '/pipelines/{id}/revisions', summary: 'List revisions, newest first', tag: 'pipelines', access: 'viewer', response: items(pipelineRevisionSchema.omit({ graph: true })) },
   { method: 'post', path: '/pipelines/{id}/revisions', summary: 'Save a graph as the next immutable revision (409 when baseRevision is stale)', tag: 'pipelines', access: 'operator', body: createRevisionBodySchema, response: pipelineRevisionSchema, successStatus: 201 },
   { method: 'get', path: '/pipelines/{id}/revisions/{revision}', summary: 'Get one revision', tag: 'pipelines', access: 'viewer', response: pipelineRevisionSchema },
+  { method: 'post', path: '/pipelines/{id}/revisions/{revision}/restore', summary: 'Save an old revision\'s graph as the next revision', tag: 'pipelines', access: 'operator', response: pipelineRevisionSchema, successStatus: 201 },
+  { method: 'get', path: '/pipelines/{id}/diff', summary: 'What changed between two revisions (nodes, edges, config fields)', tag: 'pipelines', access: 'viewer', query: diffQuerySchema, response: graphDiffSchema },
+  { method: 'post', path: '/pipelines/validate', summary: 'Compile a graph without saving: {ok:true, spec} or {ok:false, errors} naming nodes and edges', tag: 'pipelines', access: 'viewer', body: validateGraphBodySchema, response: validateGraphResultSchema },
+  { method: 'post', path: '/pipelines/{id}/deploy', summary: 'Deploy a revision: 422 compile_failed with the errors; 503 until the pipeline workflow exists', tag: 'pipelines', access: 'operator', body: deployBodySchema },
+  { method: 'post', path: '/pipelines/{id}/stop', summary: 'Stop a deployed pipeline (503 until the pipeline workflow exists)', tag: 'pipelines', access: 'operator' },
 ];
 
 export const alarmOperations: ApiOperation[] = [
