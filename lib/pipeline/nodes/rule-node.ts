@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NodeDefinition } from './node-definition';
+import { isValidTimezone } from '../../analysis/arming-schedule';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
@@ -22,7 +23,7 @@ export const ruleNodeConfig = z.strictObject({
   cooldownSeconds: z.number().min(0).max(86_400).default(30),
   minCount: z.number().int().min(1).max(1000).default(1),
   /** Absent = always armed. */
-  schedule: z.strictObject({ timezone: z.string().min(1).default('UTC'), windows: z.array(armingWindowSchema).min(1) }).optional(),
+  schedule: z.strictObject({ timezone: z.string().min(1).refine(isValidTimezone, 'an IANA time zone such as Asia/Shanghai').default('UTC'), windows: z.array(armingWindowSchema).min(1) }).optional(),
 });
 
 export const ruleNode = {
