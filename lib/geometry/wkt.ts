@@ -6,7 +6,6 @@ import type { Roi } from './roi';
  */
 export type EvRoiConfig = Record<string, string | string[]>;
 
-const wktKind: Record<Roi['kind'], string> = { polygon: 'POLYGON', line: 'LINESTRING', point: 'POINT' };
 const keyPrefix: Record<Roi['kind'], string> = { polygon: 'polygon', line: 'line', point: 'point' };
 
 const formatNumber = (value: number) => String(Number(value.toFixed(6)));
