@@ -63,7 +63,8 @@ async function start(): Promise<void> {
   const temporal = await startTemporal(config, { engine, supervisor, signal: stop.signal, say, env });
   stop.signal.throwIfAborted();
   supervisor.add(spawnPrefixed('worker', process.execPath, ['--import', 'tsx', 'worker/main.ts'], { cwd: root, env }));
-  supervisor.add(spawnPrefixed('web', process.execPath, [nextBin, 'start', '-p', String(config.port), '-H', config.host], { cwd: root, env }));
+  // A custom server around Next.js: it also serves the websocket feed (/ws and the 5200 alias).
+  supervisor.add(spawnPrefixed('web', process.execPath, ['--import', 'tsx', 'server/web/web-server.ts'], { cwd: root, env: { ...env, NODE_ENV: 'production' } }));
 
   const localHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
   const webUrl = `http://${localHost}:${config.port}`;

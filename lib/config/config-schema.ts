@@ -10,6 +10,8 @@ const port = z.coerce.number().int().min(1).max(65_535);
 export const configSchema = z.object({
   VIGIL_PORT: port.default(3000),
   VIGIL_HOST: z.string().default('0.0.0.0'),
+  /** The seed platform's websocket port; the same feed as /ws on the web port. 0 turns the alias off. */
+  VIGIL_WS_ALIAS_PORT: z.coerce.number().int().min(0).max(65_535).default(5200),
   VIGIL_DATA_DIR: z.string().default('data'),
   DATABASE_URL: z.string().optional(),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
@@ -36,6 +38,7 @@ export type DatabaseTarget =
 
 export interface VigilConfig {
   port: number;
+  websocketAliasPort: number;
   host: string;
   dataDir: string;
   database: DatabaseTarget;
@@ -59,6 +62,7 @@ export function parseDatabaseTarget(url: string | undefined, dataDir: string): D
 export function toVigilConfig(raw: RawConfig): VigilConfig {
   return {
     port: raw.VIGIL_PORT,
+    websocketAliasPort: raw.VIGIL_WS_ALIAS_PORT,
     host: raw.VIGIL_HOST,
     dataDir: raw.VIGIL_DATA_DIR,
     database: parseDatabaseTarget(raw.DATABASE_URL, raw.VIGIL_DATA_DIR),

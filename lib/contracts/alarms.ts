@@ -4,7 +4,7 @@ const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: 
 
 /** The alarm event v1 of DESIGN.md §4.3: what analyzers emit, what is stored and what callbacks receive. */
 export const alarmEventSchema = z.object({
-  id: z.string(),
+  id: z.string().regex(/^alm_[a-z0-9]{4,40}$/, 'an alarm id such as alm_…'),
   version: z.literal(1),
   type: z.string().min(1).max(100),
   state: z.enum(['start', 'update', 'end']),
@@ -53,3 +53,12 @@ export const listAlarmsQuerySchema = z
 export type ListAlarmsQuery = z.infer<typeof listAlarmsQuerySchema>;
 
 export const alarmPageSchema = z.object({ items: z.array(alarmSchema), nextCursor: z.string().nullable() });
+
+/** What an analyzer posts for each incident transition: the event and, optionally, its annotated snapshot. */
+export const ingestAlarmEventBodySchema = z.strictObject({
+  event: alarmEventSchema.omit({ snapshot: true }),
+  /** Annotated JPEG, base64; stored under the data folder and served at /api/v1/alarms/{id}/snapshot. */
+  snapshotJpegBase64: z.string().max(8_000_000).regex(/^[A-Za-z0-9+/]+=*$/, 'base64').optional(),
+  snapshotSize: z.strictObject({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+});
+export type IngestAlarmEventBody = z.infer<typeof ingestAlarmEventBodySchema>;

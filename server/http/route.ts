@@ -29,6 +29,8 @@ interface RouteOptions<TBodySchema extends z.ZodType | undefined, TQuerySchema e
   access: Access;
   body?: TBodySchema;
   query?: TQuerySchema;
+  /** Overrides the configured body limit for routes that carry media (alarm snapshots). */
+  maxBodyBytes?: number;
 }
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -52,7 +54,7 @@ export function route<TBodySchema extends z.ZodType | undefined = undefined, TQu
       const principal = await authenticate(app.db, request, app.now());
       authorize(options.access, principal, request);
       const params = await resolveParams(context);
-      const body = (options.body ? await parseJsonBody(request, options.body, app.config.http.maxBodyBytes) : undefined) as Infer<TBodySchema>;
+      const body = (options.body ? await parseJsonBody(request, options.body, options.maxBodyBytes ?? app.config.http.maxBodyBytes) : undefined) as Infer<TBodySchema>;
       const query = (options.query ? parseQuery(url, options.query) : undefined) as Infer<TQuerySchema>;
       const clientIp = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? request.headers.get('x-real-ip');
       const result = await handler({ app, request, url, params, principal, body, query, clientIp });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { algorithmManifestSchema } from '../../../lib/algorithms/manifest-schema';
 import { algorithmSchema, listAlgorithmsQuerySchema } from '../../../lib/contracts/algorithms';
-import { alarmPageSchema, alarmSchema, listAlarmsQuerySchema } from '../../../lib/contracts/alarms';
+import { alarmEventSchema, alarmPageSchema, alarmSchema, ingestAlarmEventBodySchema, listAlarmsQuerySchema } from '../../../lib/contracts/alarms';
 import { cameraSchema, createCameraBodySchema, updateCameraBodySchema } from '../../../lib/contracts/cameras';
 import { createPipelineBodySchema, createRevisionBodySchema, pipelineRevisionSchema, pipelineSchema, updatePipelineBodySchema } from '../../../lib/contracts/pipelines';
 import { pipelineGraphSchema } from '../../../lib/pipeline/graph-schema';
@@ -45,4 +45,6 @@ export const pipelineOperations: ApiOperation[] = [
 export const alarmOperations: ApiOperation[] = [
   { method: 'get', path: '/alarms', summary: 'List alarms newest first, filtered, with cursor pagination', tag: 'alarms', access: 'viewer', query: listAlarmsQuerySchema, response: alarmPageSchema },
   { method: 'get', path: '/alarms/{id}', summary: 'Get an alarm', tag: 'alarms', access: 'viewer', response: alarmSchema },
+  { method: 'get', path: '/alarms/{id}/snapshot', summary: 'The alarm\'s annotated snapshot (image/jpeg)', tag: 'alarms', access: 'viewer' },
+  { method: 'post', path: '/alarms/events', summary: 'Analyzers report an incident transition (start/update/end) with its snapshot; idempotent; pushed live on /ws', tag: 'alarms', access: 'operator', body: ingestAlarmEventBodySchema, response: alarmEventSchema, successStatus: 201 },
 ];
