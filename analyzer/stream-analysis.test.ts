@@ -42,7 +42,7 @@ describe('StreamAnalysis', () => {
     const events = [];
     for (let time = 0; time <= 10_000; time += 200) {
       const frame: Frame = { data: Buffer.alloc(640 * 360 * 3), width: 640, height: 360, time };
-      events.push(...(await analysis.processFrame(frame)).events);
+      events.push(...(await analysis.processFrame(frame)).events.map((raised) => raised.event));
     }
     // Anchor x = (100 + 16i + 30)/640 ≥ 0.5 from frame 12 (2.4 s); dwell 1 s → start at 3.4 s; gone at 6 s → end at 8 s.
     expect(events.map((e) => `${e.state}@${e.time.slice(17, 23)}:${e.id}`)).toEqual(['start@03.400:alm_test1', 'end@08.000:alm_test1']);
@@ -61,7 +61,7 @@ describe('StreamAnalysis', () => {
     });
     const still = Buffer.alloc(640 * 360 * 3, 50);
     const states: string[] = [];
-    for (let time = 0; time <= 3000; time += 200) states.push(...(await analysis.processFrame({ data: still, width: 640, height: 360, time })).events.map((e) => e.state));
+    for (let time = 0; time <= 3000; time += 200) states.push(...(await analysis.processFrame({ data: still, width: 640, height: 360, time })).events.map((raised) => raised.event.state));
     expect(calls).toBe(2); // t = 0 and the 2 s keep-alive inference
     expect(states).toEqual(['start']);
     expect(analysis.stats.skippedByMotionGate).toBe(14);

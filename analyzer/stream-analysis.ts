@@ -33,8 +33,14 @@ interface AlgorithmState {
   lastDetections: Detection[];
 }
 
+/** An alarm event with the rule that raised it (its regions are drawn on the snapshot). */
+export interface RaisedEvent {
+  event: AlarmEvent;
+  rule: RuleSpec;
+}
+
 export interface FrameOutcome {
-  events: AlarmEvent[];
+  events: RaisedEvent[];
   /** Tracked objects per algorithm node, for drawing the annotated restream. */
   objects: Map<string, TrackedObject[]>;
   inferred: boolean;
@@ -66,7 +72,7 @@ export class StreamAnalysis {
     const infer = !this.gate || this.gate.shouldInfer(frame, frame.time);
     if (!infer) this.stats.skippedByMotionGate += 1;
     let inferenceMs = 0;
-    const events: AlarmEvent[] = [];
+    const events: RaisedEvent[] = [];
     const objects = new Map<string, TrackedObject[]>();
     for (const state of this.algorithms) {
       if (infer) {
@@ -78,7 +84,7 @@ export class StreamAnalysis {
       const tracked = state.tracker.update(state.lastDetections, frame.time);
       objects.set(state.spec.algorithmNodeId, tracked);
       for (const ruleState of state.rules) {
-        for (const incident of ruleState.evaluator.evaluate(frame.time, tracked)) events.push(this.toAlarmEvent(state, ruleState, incident));
+        for (const incident of ruleState.evaluator.evaluate(frame.time, tracked)) events.push({ event: this.toAlarmEvent(state, ruleState, incident), rule: ruleState.rule });
       }
     }
     if (infer) this.stats.inferred += 1;
