@@ -8,15 +8,16 @@ import { createTemporalEngine } from '../server/temporal/temporal-engine';
 import { ensureWebBuild } from './lib/ensure-web-build';
 import { spawnPrefixed } from './lib/prefixed-child';
 import { describeLogin, prepareDatabase } from './lib/prepare-database';
+import { startMediaServer, type MediaServerUrls } from './lib/start-media-server';
 import { startTemporal } from './lib/start-temporal';
 import { createSupervisor, describeExit } from './lib/supervisor';
 import { untilAborted } from './lib/until-aborted';
 import { waitForHttp } from './lib/wait-for-http';
 
-// One command for a one-box Vigil: database, Temporal dev server, web (Next.js) and worker, stopped together.
+// One command for a one-box Vigil: database, Temporal dev server, media server, web (Next.js) and worker, stopped together.
 const usage = `Usage: bash scripts/start.sh [--no-build]
   --no-build   start the existing .next build without checking whether it is stale
-Settings come from the environment (VIGIL_PORT, VIGIL_DATA_DIR, TEMPORAL_ADDRESS, TEMPORAL_UI_PORT, ...).`;
+Settings come from the environment (VIGIL_PORT, VIGIL_DATA_DIR, TEMPORAL_ADDRESS, TEMPORAL_UI_PORT, VIGIL_RTMP_PORT, VIGIL_FLV_PORT, VIGIL_MEDIA_SERVER, ...).`;
 const stopGraceMs = 10_000;
 
 const { values: flags } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
@@ -62,6 +63,12 @@ async function start(): Promise<void> {
 
   const temporal = await startTemporal(config, { engine, supervisor, signal: stop.signal, say, env });
   stop.signal.throwIfAborted();
+  let media: MediaServerUrls | undefined;
+  if (config.media.server === 'builtin') {
+    media = await startMediaServer(config, { root, supervisor, signal: stop.signal, say, env });
+    say(`media server ready (RTMP ${media.rtmp}, HTTP-FLV ${media.flv})`);
+  }
+  stop.signal.throwIfAborted();
   supervisor.add(spawnPrefixed('worker', process.execPath, ['--import', 'tsx', 'worker/main.ts'], { cwd: root, env }));
   // A custom server around Next.js: it also serves the websocket feed (/ws and the 5200 alias).
   supervisor.add(spawnPrefixed('web', process.execPath, ['--import', 'tsx', 'server/web/web-server.ts'], { cwd: root, env: { ...env, NODE_ENV: 'production' } }));
@@ -76,6 +83,7 @@ async function start(): Promise<void> {
   say('Vigil is running');
   say(`  web:          ${webUrl}`);
   say(`  Temporal UI:  ${temporal.uiUrl ?? `not started here (using the server at ${config.temporal.address})`}`);
+  say(`  media:        ${media ? `RTMP ${media.rtmp}/<app>/<stream>, HTTP-FLV ${media.flv}/<app>/<stream>.flv, status ${media.status}` : 'not started here (VIGIL_MEDIA_SERVER=none)'}`);
   say(`  log in:       ${describeLogin(admin, config.admin.password !== undefined)}`);
   say('  Ctrl-C stops everything');
 }

@@ -28,6 +28,15 @@ export const configSchema = z.object({
   VIGIL_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   VIGIL_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   VIGIL_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  // Media server (seed ports: RTMP 31935, HTTP-FLV 30080). 'none': the start command runs no media server.
+  VIGIL_MEDIA_SERVER: z.enum(['builtin', 'none']).default('builtin'),
+  VIGIL_MEDIA_HOST: z.string().default('0.0.0.0'),
+  VIGIL_MEDIA_INTERNAL_HOST: z.string().default('127.0.0.1'),
+  VIGIL_MEDIA_PUBLIC_HOST: z.string().optional(),
+  VIGIL_RTMP_PORT: port.default(31935),
+  VIGIL_FLV_PORT: port.default(30080),
+  VIGIL_MEDIA_STATUS_HOST: z.string().default('127.0.0.1'),
+  VIGIL_MEDIA_STATUS_PORT: port.default(30081),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -49,6 +58,22 @@ export interface VigilConfig {
   session: { ttlHours: number; secureCookie: boolean };
   http: { maxBodyBytes: number };
   login: { maxFailures: number; windowSeconds: number };
+  media: MediaConfig;
+}
+
+export interface MediaConfig {
+  server: 'builtin' | 'none';
+  /** Bind address of RTMP and HTTP-FLV. */
+  host: string;
+  /** How Vigil's own processes (analyzers, relays, the web app) reach the media server. */
+  internalHost: string;
+  /** Host put in playback URLs for browsers; the request's host when unset. */
+  publicHost?: string;
+  rtmpPort: number;
+  flvPort: number;
+  /** The media process's JSON status endpoint (loopback by default: the web app reads it, browsers do not). */
+  statusHost: string;
+  statusPort: number;
 }
 
 /** DATABASE_URL: postgres://… or postgresql://… selects PostgreSQL; sqlite:<file> or nothing selects SQLite. */
@@ -79,5 +104,15 @@ export function toVigilConfig(raw: RawConfig): VigilConfig {
     session: { ttlHours: raw.VIGIL_SESSION_TTL_HOURS, secureCookie: raw.VIGIL_COOKIE_SECURE },
     http: { maxBodyBytes: raw.VIGIL_MAX_BODY_BYTES },
     login: { maxFailures: raw.VIGIL_LOGIN_MAX_FAILURES, windowSeconds: raw.VIGIL_LOGIN_WINDOW_SECONDS },
+    media: {
+      server: raw.VIGIL_MEDIA_SERVER,
+      host: raw.VIGIL_MEDIA_HOST,
+      internalHost: raw.VIGIL_MEDIA_INTERNAL_HOST,
+      publicHost: raw.VIGIL_MEDIA_PUBLIC_HOST,
+      rtmpPort: raw.VIGIL_RTMP_PORT,
+      flvPort: raw.VIGIL_FLV_PORT,
+      statusHost: raw.VIGIL_MEDIA_STATUS_HOST,
+      statusPort: raw.VIGIL_MEDIA_STATUS_PORT,
+    },
   };
 }

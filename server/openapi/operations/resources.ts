@@ -6,6 +6,7 @@ import { cameraSchema, createCameraBodySchema, updateCameraBodySchema } from '..
 import { createPipelineBodySchema, createRevisionBodySchema, pipelineRevisionSchema, pipelineSchema, updatePipelineBodySchema } from '../../../lib/contracts/pipelines';
 import { pipelineGraphSchema } from '../../../lib/pipeline/graph-schema';
 import { deployBodySchema, diffQuerySchema, graphDiffSchema, validateGraphBodySchema, validateGraphResultSchema } from '../../../lib/contracts/pipeline-builder';
+import { streamsResponseSchema } from '../../../lib/media/stream-status';
 import type { ApiOperation } from '../api-operation';
 
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -16,6 +17,7 @@ export const cameraOperations: ApiOperation[] = [
   { method: 'get', path: '/cameras/{id}', summary: 'Get a camera', tag: 'cameras', access: 'viewer', response: cameraSchema },
   { method: 'patch', path: '/cameras/{id}', summary: 'Change a camera; a new URL without credentials keeps the stored ones', tag: 'cameras', access: 'operator', body: updateCameraBodySchema, response: cameraSchema },
   { method: 'delete', path: '/cameras/{id}', summary: 'Delete a camera no pipeline uses (409 otherwise)', tag: 'cameras', access: 'operator', successStatus: 204 },
+  { method: 'get', path: '/streams', summary: 'Streams live on the media server (relays, annotated restreams, their seed aliases) with players, bitrates and HTTP-FLV/RTMP URLs; 503 when the media server does not answer', tag: 'cameras', access: 'viewer', response: streamsResponseSchema },
   { method: 'get', path: '/cameras/{id}/snapshot', summary: 'The current frame as image/jpeg (ffmpeg, with a timeout); 502 camera_unreachable when no frame comes', tag: 'cameras', access: 'viewer' },
 ];
 

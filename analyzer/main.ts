@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { formatId } from '../lib/ids/ids';
+import { createLogger } from '../server/logger';
+import { openFrameReader } from '../media/ingest/open-frame-reader';
+import { createAlgorithmClient, InferenceError } from './algorithm-client';
+import { AlarmOutbox } from './alarm-outbox';
+import { startHealthServer } from './analyzer-health';
+import type { AnalyzerRunSpec } from './analyzer-run-spec';
+import { renderSnapshot } from './render-snapshot';
+import { StreamAnalysis } from './stream-analysis';
+
+// One analyzer process per pipeline × camera: decode → (motion gate) → infer → rules → alarm events.
+const { values } = parseArgs({ options: { spec: { type: 'string' }, port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
+if (!values.spec || !values.port) throw new Error('usage: analyzer/main.ts --spec <run-spec.json> --port <n>');
+const run = JSON.parse(readFileSync(values.spec, 'utf8')) as AnalyzerRunSpec;
+const logger = createLogger({ level: 'info', name: 'vigil-analyzer' }).child({ pipelineId: run.pipeline.id, revision: run.pipeline.revision, cameraId: run.analyzer.cameraId });
+
+const clients = new Map(
+  run.analyzer.algorithms.map((algorithm) => {
+    const server = run.algorithms[algorithm.algorithmId];
+    if (!server) throw new Error(`no algorithm server given for ${algorithm.algorithmId}`);
+    return [algorithm.algorithmNodeId, createAlgorithmClient({ baseUrl: server.baseUrl, timeoutMs: 10_000, params: algorithm.params, streamId: `${run.pipeline.id}:${run.analyzer.cameraNodeId}` })];
+  }),
+);
+const outbox = new AlarmOutbox({ spoolDir: run.report.spoolDir, endpoint: run.report.endpoint, token: run.report.token, logger });
+const analysis = new StreamAnalysis(run, {
+  infer: (nodeId, frame) => clients.get(nodeId)!.infer(frame),
+  newAlarmId: () => formatId('alarm', randomBytes(10)),
+});
+const reader = openFrameReader({ url: run.streamUrl, fps: run.analyzer.fps, width: run.analyzer.width, height: run.analyzer.height, loop: run.streamUrl.startsWith('file:'), logger });
+const timings = { lastProcessedAt: Date.now(), inferenceMs: [] as number[], overheadMs: [] as number[] };
+let stopping = false;
+
+async function analyse(): Promise<void> {
+  for await (const frame of reader) {
+    if (stopping) break;
+    const started = performance.now();
+    try {
+      const outcome = await analysis.processFrame({ data: frame.data, width: frame.width, height: frame.height, time: frame.receivedAt });
+      for (const { event, rule } of outcome.events) {
+        // Updates carry no picture: start and end are what an operator looks at.
+        const snapshot = event.state === 'update' ? undefined : await renderSnapshot(frame, event.objects, rule.regions);
+        await outbox.add({ event, ...(snapshot ? { snapshotJpegBase64: snapshot.toString('base64'), snapshotSize: { width: frame.width, height: frame.height } } : {}) });
+        logger.info({ alarmId: event.id, state: event.state, type: event.type }, 'alarm event');
+      }
+      const total = performance.now() - started;
+      record(timings.inferenceMs, outcome.inferenceMs);
+      record(timings.overheadMs, total - outcome.inferenceMs);
+    } catch (error) {
+      analysis.stats.inferenceErrors += 1;
+      // A failing algorithm server is reported (stats, logs) and retried on the next frame, never fatal.
+      if (analysis.stats.inferenceErrors % 25 === 1) logger.warn({ err: (error as Error).message, retryable: error instanceof InferenceError ? error.retryable : false }, 'frame not analysed');
+    }
+    timings.lastProcessedAt = Date.now();
+  }
+}
+
+function record(list: number[], value: number): void {
+  list.push(value);
+  if (list.length > 500) list.shift();
+}
+
+const percentile = (list: number[], p: number) => (list.length ? [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(p * list.length))] : null);
+
+const health = await startHealthServer(Number(values.port), values.host ?? '127.0.0.1', {
+  // Alive while frames flow, or while the reader is honestly reconnecting (that is not a hang).
+  alive: () => Date.now() - timings.lastProcessedAt < 30_000 || reader.stats().state !== 'streaming',
+  ready: () => reader.stats().state === 'streaming',
+  stats: () => ({
+    reader: reader.stats(),
+    analysis: analysis.stats,
+    outbox: outbox.stats,
+    inferenceMs: { median: percentile(timings.inferenceMs, 0.5), p99: percentile(timings.inferenceMs, 0.99) },
+    overheadMs: { median: percentile(timings.overheadMs, 0.5), p99: percentile(timings.overheadMs, 0.99) },
+  }),
+});
+outbox.start();
+logger.info({ port: values.port, source: reader.stats().source }, 'analyzer started');
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'analyzer stopping: ending open incidents');
+  for (const event of analysis.flush(Date.now())) await outbox.add({ event });
+  await reader.stop();
+  await outbox.drained(5000);
+  await outbox.stop();
+  health.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
+
+await analyse();
