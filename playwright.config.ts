@@ -53,6 +53,11 @@ export default defineConfig({
     env: {
       VIGIL_DATA_DIR: dataDir,
       VIGIL_PORT: String(port),
+      // Media and websocket ports of their own, so a platform already running on this box does not collide.
+      VIGIL_RTMP_PORT: '31945',
+      VIGIL_FLV_PORT: '30090',
+      VIGIL_MEDIA_STATUS_PORT: '30091',
+      VIGIL_WS_ALIAS_PORT: '5210',
       TEMPORAL_ADDRESS: '127.0.0.1:7310',
       TEMPORAL_UI_PORT: '8310',
       VIGIL_ADMIN_USERNAME: adminCredentials.username,

@@ -22,6 +22,13 @@ export const configSchema = z.object({
   VIGIL_SECRET_KEY: z.string().optional(),
   VIGIL_ADMIN_USERNAME: z.string().min(1).default('admin'),
   VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** How workloads on this box reach the web app (analyzers post alarm events here). */
+  VIGIL_INTERNAL_URL: z.string().url().optional(),
+  VIGIL_RUNTIME: z.enum(['local']).default('local'),
+  VIGIL_RUNTIME_PORT_RANGE: z
+    .string()
+    .regex(/^\d+-\d+$/, 'a range such as 33000-65535')
+    .default('33000-65535'),
   VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   VIGIL_COOKIE_SECURE: booleanFromEnv.default(false),
@@ -47,6 +54,9 @@ export type DatabaseTarget =
 
 export interface VigilConfig {
   port: number;
+  /** Base URL workloads use to reach the web app. */
+  internalUrl: string;
+  runtime: { kind: 'local'; portRange: { from: number; to: number }; stateDir: string };
   websocketAliasPort: number;
   host: string;
   dataDir: string;
@@ -87,6 +97,8 @@ export function parseDatabaseTarget(url: string | undefined, dataDir: string): D
 export function toVigilConfig(raw: RawConfig): VigilConfig {
   return {
     port: raw.VIGIL_PORT,
+    internalUrl: (raw.VIGIL_INTERNAL_URL ?? `http://127.0.0.1:${raw.VIGIL_PORT}`).replace(/\/$/, ''),
+    runtime: { kind: raw.VIGIL_RUNTIME, portRange: parsePortRange(raw.VIGIL_RUNTIME_PORT_RANGE), stateDir: `${raw.VIGIL_DATA_DIR}/runtime` },
     websocketAliasPort: raw.VIGIL_WS_ALIAS_PORT,
     host: raw.VIGIL_HOST,
     dataDir: raw.VIGIL_DATA_DIR,
@@ -115,4 +127,10 @@ export function toVigilConfig(raw: RawConfig): VigilConfig {
       statusPort: raw.VIGIL_MEDIA_STATUS_PORT,
     },
   };
+}
+
+function parsePortRange(range: string): { from: number; to: number } {
+  const [from, to] = range.split('-').map(Number) as [number, number];
+  if (from < 1024 || to > 65_535 || from > to) throw new Error(`VIGIL_RUNTIME_PORT_RANGE must be within 1024-65535, low to high (got ${range})`);
+  return { from, to };
 }
