@@ -106,6 +106,58 @@ export interface CallbackDeliveriesTable {
   last_error: string | null;
   created_at: string;
   updated_at: string;
+  // 0002: null only on rows written before callback targets existed.
+  target_id: string | null;
+  timeout_seconds: Generated<number>;
+  delivered_at: string | null;
+}
+
+export interface CallbackTargetsTable {
+  id: string;
+  name: string;
+  url: string; // normalised (WHATWG href); unique
+  secret_encrypted: string; // sealed with the secret box
+  enabled: number;
+  auto_created: number;
+  secret_rotated_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CallbackDeliveryAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  outcome: 'delivered' | 'retry' | 'rejected' | 'refused' | 'error';
+  status_code: number | null;
+  latency_ms: number | null;
+  error: string | null;
+}
+
+export interface CallbackArrivalsTable {
+  id: string;
+  received_at: string;
+  verified: number;
+  target_id: string | null;
+  reason: string | null;
+  event_id: string | null;
+  headers: string; // JSON object
+  body: string;
+  body_bytes: number;
+}
+
+export interface RetentionRunsTable {
+  id: string;
+  workflow_id: string;
+  trigger: 'schedule' | 'api' | 'clean-data';
+  days: number | null;
+  cutoff: string | null;
+  state: 'queued' | 'running' | 'completed' | 'failed';
+  started_at: string;
+  finished_at: string | null;
+  report: string | null; // JSON RetentionReport
+  error: string | null;
 }
 
 export interface SettingsTable {
@@ -137,6 +189,10 @@ export interface Database {
   pipeline_revisions: PipelineRevisionsTable;
   alarms: AlarmsTable;
   callback_deliveries: CallbackDeliveriesTable;
+  callback_targets: CallbackTargetsTable;
+  callback_delivery_attempts: CallbackDeliveryAttemptsTable;
+  callback_arrivals: CallbackArrivalsTable;
+  retention_runs: RetentionRunsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
 }

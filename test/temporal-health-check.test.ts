@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Db } from '../db/connect';
 import type { Database } from '../db/schema';
 import { createLogger } from '../server/logger';
+import { createSecretBox } from '../server/secrets/secret-box';
 import { createTemporalEngine } from '../server/temporal/temporal-engine';
 import { createWorker } from '../worker/create-worker';
 import { toSdkLogger } from '../worker/sdk-logger';
@@ -33,7 +35,7 @@ describe('health-check workflow on a real Temporal dev server', () => {
     env = await TestWorkflowEnvironment.createLocal({
       server: { executable: { type: 'existing-path', path: temporalBinary }, ip: '127.0.0.1' },
     });
-    worker = await createWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, deps: { db, logger } });
+    worker = await createWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, deps: { db, logger, secrets: createSecretBox(randomBytes(32)), dataDir } });
     workerRun = worker.run();
   });
 
@@ -65,7 +67,7 @@ describe('health-check workflow on a real Temporal dev server', () => {
       dialect: new SqliteDialect({ database: async () => Promise.reject(new Error('disk unavailable')) }),
     });
     const brokenQueue = `${taskQueue}-broken-db`;
-    const brokenWorker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: brokenQueue, deps: { db: brokenDb, logger: createLogger({ level: 'silent' }) } });
+    const brokenWorker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: brokenQueue, deps: { db: brokenDb, logger: createLogger({ level: 'silent' }), secrets: createSecretBox(randomBytes(32)), dataDir } });
     const result = await brokenWorker.runUntil(
       env.client.workflow.execute<typeof healthCheckWorkflow>('healthCheckWorkflow', {
         workflowId: `health-check:broken-${Date.now()}`,

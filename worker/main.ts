@@ -1,9 +1,12 @@
+import { join } from 'node:path';
 import { Runtime, type NativeConnection, type Worker } from '@temporalio/worker';
 import { migrateToLatest, openDatabase } from '../db/connect';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
+import { createSecretBox, loadSecretKey } from '../server/secrets/secret-box';
 import { connectWithRetry } from './connect-with-retry';
 import { createWorker } from './create-worker';
+import { ensureSchedules } from './ensure-schedules';
 import { toSdkLogger } from './sdk-logger';
 
 // The worker process's composition root: config, logger, database, Temporal connection, activities.
@@ -35,7 +38,10 @@ async function main(): Promise<void> {
     const { address, namespace, taskQueue } = config.temporal;
     logger.info({ address, namespace, taskQueue }, 'starting the worker');
     connection = await connectWithRetry(address, logger, stopping.signal);
-    worker = await createWorker({ connection, namespace, taskQueue, deps: { db, logger } });
+    // The same key file as the web app's: the worker unseals the callback secrets the web app sealed.
+    const secrets = createSecretBox(loadSecretKey(config.secretKey, join(config.dataDir, 'secret.key')));
+    worker = await createWorker({ connection, namespace, taskQueue, deps: { db, logger, secrets, dataDir: config.dataDir } });
+    await ensureSchedules({ connection, namespace, taskQueue, db, logger });
     if (stopping.signal.aborted) return;
     logger.info({ taskQueue }, 'worker polling');
     await worker.run();

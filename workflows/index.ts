@@ -1,3 +1,7 @@
 // The worker's workflowsPath: every workflow Vigil runs is exported from here.
 export { healthCheckWorkflow } from './health-check-workflow';
 export type { HealthCheckInput, HealthCheckResult } from './health-check-workflow';
+export { alarmDeliveryWorkflow } from './alarm-delivery-workflow';
+export type { AlarmDeliveryInput, AlarmDeliveryResult } from './alarm-delivery-workflow';
+export { retentionWorkflow } from './retention-workflow';
+export type { RetentionInput, RetentionResult } from './retention-workflow';

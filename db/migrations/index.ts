@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initial from './0001-initial';
+import * as callbacksRetention from './0002-callbacks-retention';
 
 // Migrations are listed in code (not read from a folder) so that bundlers (Next.js) keep them.
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-callbacks-retention': callbacksRetention,
 };
 
 export const migrationProvider: MigrationProvider = {

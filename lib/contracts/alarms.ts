@@ -60,5 +60,7 @@ export const ingestAlarmEventBodySchema = z.strictObject({
   /** Annotated JPEG, base64; stored under the data folder and served at /api/v1/alarms/{id}/snapshot. */
   snapshotJpegBase64: z.string().max(8_000_000).regex(/^[A-Za-z0-9+/]+=*$/, 'base64').optional(),
   snapshotSize: z.strictObject({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  /** The rule's event sinks (RuleSpec.sinkNodeIds): the platform re-reads their config from the revision and starts callback deliveries. */
+  sinkNodeIds: z.array(z.string().min(1).max(64)).max(50).optional(),
 });
 export type IngestAlarmEventBody = z.infer<typeof ingestAlarmEventBodySchema>;

@@ -8,6 +8,10 @@ export const idPrefixes = {
   pipeline: 'pip',
   alarm: 'alm',
   delivery: 'dlv',
+  deliveryAttempt: 'dla',
+  callbackTarget: 'cbt',
+  callbackArrival: 'cba',
+  retentionRun: 'ret',
   audit: 'aud',
 } as const;
 

@@ -1,6 +1,7 @@
 import { AppError } from '../../lib/errors';
 import type { AlarmEvent, IngestAlarmEventBody } from '../../lib/contracts/alarms';
 import type { AppContext } from '../app-context';
+import { startAlarmDeliveries } from '../deliveries/start-alarm-deliveries';
 import { getEventHub } from '../realtime/event-hub';
 import { recordAlarmEvent } from './record-alarm-event';
 import { snapshotPath, writeSnapshot } from './snapshot-store';
@@ -25,5 +26,7 @@ export async function ingestAlarmEvent(app: AppContext, body: IngestAlarmEventBo
   await recordAlarmEvent(app.db, event, path);
   const listeners = getEventHub().publish({ channel: 'alarms', type: `alarm.${event.state}`, payload: event });
   app.logger.info({ alarmId: event.id, state: event.state, pipelineId: event.pipeline.id, cameraId: event.camera.id, listeners }, 'alarm event recorded');
+  // Callbacks get the alarm once (its start), one delivery per target; re-sent starts are deduplicated there.
+  if (event.state === 'start' && body.sinkNodeIds?.length) void (await startAlarmDeliveries(app, event, body.sinkNodeIds)).started;
   return event;
 }

@@ -15,7 +15,7 @@ export function validationError(issues: z.core.$ZodIssue[], what: string): AppEr
   return new AppError('validation_failed', `Invalid ${what}: ${summary}`, problems);
 }
 
-async function readTextWithLimit(request: Request, maxBytes: number): Promise<string> {
+export async function readTextWithLimit(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw new AppError('payload_too_large', `Request body exceeds ${maxBytes} bytes`);
   if (!request.body) return '';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
 import { auditOperations } from './operations/audit';
+import { callbackTargetOperations, deliveryOperations } from './operations/callbacks';
 import { algorithmOperations, alarmOperations, cameraOperations, pipelineOperations } from './operations/resources';
+import { retentionOperations } from './operations/retention';
 import { settingsOperations } from './operations/settings';
 import { systemOperations } from './operations/system';
 import { tokenOperations } from './operations/tokens';
@@ -17,6 +19,9 @@ export const apiOperations: ApiOperation[] = [
   ...tokenOperations,
   ...settingsOperations,
   ...auditOperations,
+  ...callbackTargetOperations,
+  ...deliveryOperations,
+  ...retentionOperations,
 ];
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });

@@ -2,10 +2,20 @@ import { settingsSchema, type SettingKey, type Settings, type UpdateSettingsBody
 import type { AppContext } from '../app-context';
 import type { Principal } from '../auth/principal';
 import { recordAudit } from '../audit/record-audit';
-import { readStoredSettings, toEffectiveSettings } from './get-settings';
+import { getSettings, readStoredSettings, toEffectiveSettings } from './get-settings';
 
 /** Applies a partial change (callbackPolicy is merged field by field), stores the changed keys and audits them. */
 export async function updateSettings(app: AppContext, actor: Principal, patch: UpdateSettingsBody, ip: string | null): Promise<Settings> {
+  const previousRunAt = patch.retentionRunAt === undefined ? undefined : (await getSettings(app.db).catch(() => undefined))?.retentionRunAt;
+  const next = await storeSettings(app, actor, patch, ip);
+  // The schedule lives in Temporal: move it too. If Temporal is down, the worker's next start syncs it from settings.
+  if (patch.retentionRunAt !== undefined && patch.retentionRunAt !== previousRunAt) {
+    await app.workflows.syncRetentionSchedule({ runAt: next.retentionRunAt }).catch((error: unknown) => app.logger.warn({ err: error }, 'retention schedule not updated'));
+  }
+  return next;
+}
+
+async function storeSettings(app: AppContext, actor: Principal, patch: UpdateSettingsBody, ip: string | null): Promise<Settings> {
   const now = app.now();
   return app.db.transaction().execute(async (trx) => {
     const stored = await readStoredSettings(trx);

@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors';
 import type { healthCheckWorkflow } from '../../workflows/health-check-workflow';
 import type { Logger } from '../logger';
 import { createTemporalClient } from './temporal-client';
+import { createWorkflowStarts } from './temporal-workflow-starts';
 import type { HealthCheckReport, WorkflowEnginePort } from './temporal.port';
 
 interface TemporalSettings {
@@ -52,6 +53,8 @@ export function createTemporalEngine(settings: TemporalSettings, logger: Logger)
         throw new AppError('dependency_unavailable', `Health-check workflow ${workflowId} ${reason}`);
       }
     },
+
+    ...createWorkflowStarts(temporal, settings, logger),
 
     async close() {
       await temporal.close();

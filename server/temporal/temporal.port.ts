@@ -4,6 +4,15 @@ export interface WorkflowEnginePort {
   checkHealth(): Promise<void>;
   /** Runs the health-check workflow end to end (engine → worker → database); rejects when it does not finish in time. */
   runHealthCheckWorkflow(options: { requestedBy: string; timeoutMs?: number }): Promise<HealthCheckReport>;
+  /**
+   * Starts the AlarmDelivery workflow of one alarm × target (id `alarm:<alarmId>:<targetId>`). alreadyStarted:
+   * a run with that id is running (or, unless redrive, has run): nothing new was started.
+   */
+  startAlarmDelivery(input: { deliveryId: string; alarmId: string; targetId: string; redrive?: boolean }): Promise<{ workflowId: string; alreadyStarted: boolean }>;
+  /** Starts the Retention workflow `retention:<runId>` for a run record the caller created. */
+  startRetentionRun(input: { runId: string; trigger: 'api' | 'clean-data'; days?: number }): Promise<{ workflowId: string }>;
+  /** Creates or moves the daily `retention` schedule to HH:MM (settings.retentionRunAt). */
+  syncRetentionSchedule(input: { runAt: string }): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -21,6 +21,15 @@ export const unreachableWorkflowEngine: WorkflowEnginePort = {
   runHealthCheckWorkflow: async () => {
     throw new Error('no Temporal server in this test');
   },
+  startAlarmDelivery: async () => {
+    throw new Error('no Temporal server in this test');
+  },
+  startRetentionRun: async () => {
+    throw new Error('no Temporal server in this test');
+  },
+  syncRetentionSchedule: async () => {
+    throw new Error('no Temporal server in this test');
+  },
   close: async () => undefined,
 };
 
