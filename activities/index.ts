@@ -6,6 +6,7 @@ import { readDiskUsageWithStatfs, type ReadDiskUsage } from '../server/retention
 import type { SecretBox } from '../server/secrets/secret-box';
 import { createDeliveryActivities } from './delivery-activities';
 import { createHealthActivities } from './health-activities';
+import { createPipelineActivities, type PipelineActivityDeps } from './pipeline-activities';
 import { createRetentionActivities } from './retention-activities';
 
 export type { DatabaseHealth, WorkerDescription } from './health-activities';
@@ -25,6 +26,8 @@ export interface ActivityDeps {
   readDiskUsage?: ReadDiskUsage;
   deliveryTiming?: Partial<DeliveryRetryPlan>;
   now?: () => Date;
+  /** Where pipelines run; a worker without it (most tests) answers pipeline activities with a clear error. */
+  pipelines?: Pick<PipelineActivityDeps, 'config' | 'runtime' | 'repositoryRoot'>;
 }
 
 /** Every activity the worker registers; workflows proxy the type of this object. */
@@ -34,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHealthActivities(deps),
     ...createDeliveryActivities({ ...deps, now, resolveHost: deps.resolveHost ?? resolveHostWithSystemDns }),
     ...createRetentionActivities({ ...deps, now, readDiskUsage: deps.readDiskUsage ?? readDiskUsageWithStatfs }),
+    ...createPipelineActivities(deps.pipelines ? { ...deps, ...deps.pipelines } : undefined),
   };
 }
 

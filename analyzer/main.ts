@@ -42,7 +42,7 @@ async function analyse(): Promise<void> {
       for (const { event, rule } of outcome.events) {
         // Updates carry no picture: start and end are what an operator looks at.
         const snapshot = event.state === 'update' ? undefined : await renderSnapshot(frame, event.objects, rule.regions);
-        await outbox.add({ event, ...(snapshot ? { snapshotJpegBase64: snapshot.toString('base64'), snapshotSize: { width: frame.width, height: frame.height } } : {}) });
+        await outbox.add({ event, sinkNodeIds: rule.sinkNodeIds, ...(snapshot ? { snapshotJpegBase64: snapshot.toString('base64'), snapshotSize: { width: frame.width, height: frame.height } } : {}) });
         logger.info({ alarmId: event.id, state: event.state, type: event.type }, 'alarm event');
       }
       const total = performance.now() - started;

@@ -67,7 +67,7 @@ describe.each(dialects)('pipeline builder API on %s', (dialect) => {
     expect((await viewer.call(restore.POST, { method: 'POST', params: { id, revision: '1' } })).status).toBe(403);
   });
 
-  it('refuses to deploy a revision that does not compile (422 with errors) and says plainly when deployment is unavailable', async () => {
+  it('refuses to deploy a revision that does not compile (422 with errors) and answers 503 when Temporal is unreachable', async () => {
     const broken = await operator.call(pipelines.POST, { method: 'POST', body: { name: `Broken ${dialect}`, graph: graph('ftp://nope') } });
     const refused = await operator.call(deploy.POST, { method: 'POST', params: { id: broken.json.id }, body: {} });
     expect(refused.status).toBe(422);
@@ -75,7 +75,7 @@ describe.each(dialects)('pipeline builder API on %s', (dialect) => {
     const good = await operator.call(pipelines.POST, { method: 'POST', body: { name: `Good ${dialect}`, graph: graph() } });
     const unavailable = await operator.call(deploy.POST, { method: 'POST', params: { id: good.json.id }, body: {} });
     expect(unavailable.status).toBe(503);
-    expect(unavailable.json.error.message).toContain('not available yet');
+    expect(unavailable.json.error.code).toBe('dependency_unavailable');
   });
 
   it('grabs a real JPEG snapshot from the camera stream with ffmpeg', async () => {

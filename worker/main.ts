@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Runtime, type NativeConnection, type Worker } from '@temporalio/worker';
 import { migrateToLatest, openDatabase } from '../db/connect';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { createSecretBox, loadSecretKey } from '../server/secrets/secret-box';
+import { createLocalRuntime } from '../runtime/local/local-runtime';
 import { connectWithRetry } from './connect-with-retry';
 import { createWorker } from './create-worker';
 import { ensureSchedules } from './ensure-schedules';
@@ -32,6 +34,15 @@ process.on('SIGTERM', requestShutdown);
 
 async function main(): Promise<void> {
   const db = await openDatabase(config.database);
+  // The worker owns the workload runtime: pipeline activities deploy through it. Closing it leaves workloads
+  // running, so that the next worker adopts them instead of restarting every analyzer.
+  const runtime = await createLocalRuntime({
+    stateFile: join(config.runtime.stateDir, 'state.json'),
+    logDirectory: join(config.runtime.stateDir, 'logs'),
+    logger: logger.child({ component: 'runtime' }),
+    portRange: { min: config.runtime.portRange.from, max: config.runtime.portRange.to },
+    baseEnvironment: config.runtime.baseEnvironment,
+  });
   let connection: NativeConnection | undefined;
   try {
     await migrateToLatest(db);
@@ -40,13 +51,14 @@ async function main(): Promise<void> {
     connection = await connectWithRetry(address, logger, stopping.signal);
     // The same key file as the web app's: the worker unseals the callback secrets the web app sealed.
     const secrets = createSecretBox(loadSecretKey(config.secretKey, join(config.dataDir, 'secret.key')));
-    worker = await createWorker({ connection, namespace, taskQueue, deps: { db, logger, secrets, dataDir: config.dataDir } });
+    worker = await createWorker({ connection, namespace, taskQueue, deps: { db, logger, secrets, dataDir: config.dataDir, pipelines: { config, runtime, repositoryRoot: fileURLToPath(new URL('..', import.meta.url)) } } });
     await ensureSchedules({ connection, namespace, taskQueue, db, logger });
     if (stopping.signal.aborted) return;
     logger.info({ taskQueue }, 'worker polling');
     await worker.run();
     logger.info('worker stopped');
   } finally {
+    await runtime.close();
     await connection?.close();
     await db.destroy();
   }

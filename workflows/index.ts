@@ -5,3 +5,4 @@ export { alarmDeliveryWorkflow } from './alarm-delivery-workflow';
 export type { AlarmDeliveryInput, AlarmDeliveryResult } from './alarm-delivery-workflow';
 export { retentionWorkflow } from './retention-workflow';
 export type { RetentionInput, RetentionResult } from './retention-workflow';
+export { pipelineWorkflow } from './pipeline-workflow';

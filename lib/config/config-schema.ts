@@ -29,6 +29,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d+-\d+$/, 'a range such as 33000-65535')
     .default('33000-65535'),
+  // Passed on to workloads (algorithm servers, analyzers) so they find node and ffmpeg; nothing else leaks to them.
+  PATH: z.string().optional(),
+  HOME: z.string().optional(),
+  LANG: z.string().optional(),
+  TZ: z.string().optional(),
   VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   VIGIL_COOKIE_SECURE: booleanFromEnv.default(false),
@@ -56,7 +61,7 @@ export interface VigilConfig {
   port: number;
   /** Base URL workloads use to reach the web app. */
   internalUrl: string;
-  runtime: { kind: 'local'; portRange: { from: number; to: number }; stateDir: string };
+  runtime: { kind: 'local'; portRange: { from: number; to: number }; stateDir: string; baseEnvironment: Record<string, string> };
   websocketAliasPort: number;
   host: string;
   dataDir: string;
@@ -98,7 +103,7 @@ export function toVigilConfig(raw: RawConfig): VigilConfig {
   return {
     port: raw.VIGIL_PORT,
     internalUrl: (raw.VIGIL_INTERNAL_URL ?? `http://127.0.0.1:${raw.VIGIL_PORT}`).replace(/\/$/, ''),
-    runtime: { kind: raw.VIGIL_RUNTIME, portRange: parsePortRange(raw.VIGIL_RUNTIME_PORT_RANGE), stateDir: `${raw.VIGIL_DATA_DIR}/runtime` },
+    runtime: { kind: raw.VIGIL_RUNTIME, portRange: parsePortRange(raw.VIGIL_RUNTIME_PORT_RANGE), stateDir: `${raw.VIGIL_DATA_DIR}/runtime`, baseEnvironment: pickDefined({ PATH: raw.PATH, HOME: raw.HOME, LANG: raw.LANG, TZ: raw.TZ }) },
     websocketAliasPort: raw.VIGIL_WS_ALIAS_PORT,
     host: raw.VIGIL_HOST,
     dataDir: raw.VIGIL_DATA_DIR,
@@ -133,4 +138,8 @@ function parsePortRange(range: string): { from: number; to: number } {
   const [from, to] = range.split('-').map(Number) as [number, number];
   if (from < 1024 || to > 65_535 || from > to) throw new Error(`VIGIL_RUNTIME_PORT_RANGE must be within 1024-65535, low to high (got ${range})`);
   return { from, to };
+}
+
+function pickDefined(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

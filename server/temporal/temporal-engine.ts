@@ -4,6 +4,7 @@ import type { healthCheckWorkflow } from '../../workflows/health-check-workflow'
 import type { Logger } from '../logger';
 import { createTemporalClient } from './temporal-client';
 import { createWorkflowStarts } from './temporal-workflow-starts';
+import { createPipelineControl } from './pipeline-control';
 import type { HealthCheckReport, WorkflowEnginePort } from './temporal.port';
 
 interface TemporalSettings {
@@ -55,6 +56,7 @@ export function createTemporalEngine(settings: TemporalSettings, logger: Logger)
     },
 
     ...createWorkflowStarts(temporal, settings, logger),
+    ...createPipelineControl(temporal, settings),
 
     async close() {
       await temporal.close();

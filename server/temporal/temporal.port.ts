@@ -1,3 +1,5 @@
+import type { PipelineRunStatus } from '../../lib/pipeline/deployment';
+
 /** What the web app needs from the workflow engine; the adapter (temporal-engine.ts) hides the SDK's shapes. */
 export interface WorkflowEnginePort {
   /** Resolves when the engine answers; rejects with a reason when it does not (within a short timeout). */
@@ -13,6 +15,11 @@ export interface WorkflowEnginePort {
   startRetentionRun(input: { runId: string; trigger: 'api' | 'clean-data'; days?: number }): Promise<{ workflowId: string }>;
   /** Creates or moves the daily `retention` schedule to HH:MM (settings.retentionRunAt). */
   syncRetentionSchedule(input: { runAt: string }): Promise<void>;
+  /** Starts the pipeline workflow `pipeline:<id>` on a revision, or moves a running one to it (rolling update). */
+  deployPipeline(input: { pipelineId: string; revision: number }): Promise<{ workflowId: string }>;
+  stopPipeline(input: { pipelineId: string }): Promise<{ wasRunning: boolean }>;
+  /** The running workflow's live status (query), or the final status of the last run. */
+  pipelineStatus(input: { pipelineId: string }): Promise<{ running: boolean; status?: PipelineRunStatus; last?: PipelineRunStatus; problem?: string }>;
   close(): Promise<void>;
 }
 

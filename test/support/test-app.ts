@@ -8,6 +8,7 @@ import { hashPassword } from '../../server/auth/password-hash';
 import { newId } from '../../server/new-id';
 import type { WorkflowEnginePort } from '../../server/temporal/temporal.port';
 import type { Role } from '../../lib/auth/roles';
+import { AppError } from '../../lib/errors';
 import { createTestDatabase, type Dialect, type TestDatabase } from './test-databases';
 
 /**
@@ -29,6 +30,15 @@ export const unreachableWorkflowEngine: WorkflowEnginePort = {
   },
   syncRetentionSchedule: async () => {
     throw new Error('no Temporal server in this test');
+  },
+  deployPipeline: async () => {
+    throw new AppError('dependency_unavailable', 'no Temporal server in this test');
+  },
+  stopPipeline: async () => {
+    throw new AppError('dependency_unavailable', 'no Temporal server in this test');
+  },
+  pipelineStatus: async () => {
+    throw new AppError('dependency_unavailable', 'no Temporal server in this test');
   },
   close: async () => undefined,
 };

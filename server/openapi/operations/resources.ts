@@ -40,8 +40,9 @@ export const pipelineOperations: ApiOperation[] = [
   { method: 'post', path: '/pipelines/{id}/revisions/{revision}/restore', summary: 'Save an old revision\'s graph as the next revision', tag: 'pipelines', access: 'operator', response: pipelineRevisionSchema, successStatus: 201 },
   { method: 'get', path: '/pipelines/{id}/diff', summary: 'What changed between two revisions (nodes, edges, config fields)', tag: 'pipelines', access: 'viewer', query: diffQuerySchema, response: graphDiffSchema },
   { method: 'post', path: '/pipelines/validate', summary: 'Compile a graph without saving: {ok:true, spec} or {ok:false, errors} naming nodes and edges', tag: 'pipelines', access: 'viewer', body: validateGraphBodySchema, response: validateGraphResultSchema },
-  { method: 'post', path: '/pipelines/{id}/deploy', summary: 'Deploy a revision: 422 compile_failed with the errors; 503 until the pipeline workflow exists', tag: 'pipelines', access: 'operator', body: deployBodySchema },
-  { method: 'post', path: '/pipelines/{id}/stop', summary: 'Stop a deployed pipeline (503 until the pipeline workflow exists)', tag: 'pipelines', access: 'operator' },
+  { method: 'post', path: '/pipelines/{id}/deploy', summary: 'Deploy a revision (default: the latest): starts the pipeline workflow or rolls the running one to it; 422 compile_failed with the errors', tag: 'pipelines', access: 'operator', body: deployBodySchema, successStatus: 202 },
+  { method: 'post', path: '/pipelines/{id}/stop', summary: 'Stop a deployed pipeline: its analyzers go, its claims on algorithm servers are dropped', tag: 'pipelines', access: 'operator', successStatus: 202 },
+  { method: 'get', path: '/pipelines/{id}/status', summary: 'Live status per camera and algorithm (running/restarting/failed, fps, restarts) from the pipeline workflow', tag: 'pipelines', access: 'viewer' },
 ];
 
 export const alarmOperations: ApiOperation[] = [

@@ -1,0 +1,110 @@
+import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { summarise, type PipelineDeployment, type PipelineRunStatus } from '../lib/pipeline/deployment';
+
+export interface PipelineWorkflowInput {
+  pipelineId: string;
+  revision: number;
+  /** Carried across continue-as-new so that a running deployment is supervised, not redeployed. */
+  deployment?: PipelineDeployment;
+  repairs?: number;
+  /** An update signalled just before continue-as-new, carried over so it is not lost. */
+  pendingRevision?: number;
+}
+
+export const updatePipelineSignal = defineSignal<[number]>('update');
+export const stopPipelineSignal = defineSignal('stop');
+export const pipelineStatusQuery = defineQuery<PipelineRunStatus>('status');
+
+// Deploying waits for models to load (minutes on a cold box): long timeout, heartbeats prove progress.
+const { deployPipelineRevision } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '5 seconds', maximumInterval: '2 minutes', maximumAttempts: 5 },
+});
+// Bookkeeping and inspection are quick and safe to retry.
+const { inspectPipelineDeployment, retirePipelineDeployment, recordPipelineState } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+const healthCheckInterval = '15 seconds';
+// Well before Temporal's history limits: each loop adds a handful of events.
+const maxLoopsPerRun = 500;
+
+/**
+ * A deployed pipeline (id `pipeline:<id>`): deploy a revision, then supervise it — health checks that repair
+ * lost workloads, rolling updates (new analyzers up before old ones go), stop — for months, via continue-as-new.
+ */
+export async function pipelineWorkflow(input: PipelineWorkflowInput): Promise<PipelineRunStatus> {
+  let pendingRevision: number | undefined = input.pendingRevision;
+  let stopRequested = false;
+  let repairs = input.repairs ?? 0;
+  let status: PipelineRunStatus = { state: 'deploying', revision: input.revision, workloads: [], checkedAt: new Date().toISOString(), repairs };
+  setHandler(updatePipelineSignal, (revision) => {
+    pendingRevision = revision;
+  });
+  setHandler(stopPipelineSignal, () => {
+    stopRequested = true;
+  });
+  setHandler(pipelineStatusQuery, () => status);
+
+  let deployment: PipelineDeployment;
+  if (input.deployment) deployment = input.deployment;
+  else {
+    try {
+      deployment = await deployPipelineRevision({ pipelineId: input.pipelineId, revision: input.revision });
+    } catch (error) {
+      status = { ...status, state: 'failed', lastError: errorMessage(error) };
+      await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'stopped', deployedRevision: null });
+      return status;
+    }
+    await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'running', deployedRevision: deployment.revision });
+  }
+
+  for (let loop = 0; loop < maxLoopsPerRun && !workflowInfo().continueAsNewSuggested; loop++) {
+    await condition(() => stopRequested || pendingRevision !== undefined, healthCheckInterval);
+    if (stopRequested) return stop(deployment);
+    if (pendingRevision !== undefined && pendingRevision !== deployment.revision) {
+      const revision: number = pendingRevision;
+      pendingRevision = undefined;
+      status = { ...status, state: 'updating' };
+      try {
+        // Rolling: the new revision's analyzers are up and ready before the old ones are removed.
+        const next: PipelineDeployment = await deployPipelineRevision({ pipelineId: input.pipelineId, revision });
+        await retirePipelineDeployment({ pipelineId: input.pipelineId, old: deployment, next });
+        deployment = next;
+        await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'running', deployedRevision: revision });
+        status = { ...status, revision, lastError: undefined };
+      } catch (error) {
+        // The old revision keeps running: a failed update must not take a working pipeline down.
+        status = { ...status, lastError: `update to revision ${revision} failed: ${errorMessage(error)}` };
+      }
+      continue;
+    }
+    pendingRevision = undefined;
+    const workloads = await inspectPipelineDeployment(deployment);
+    if (workloads.some((workload) => workload.phase === 'missing')) {
+      // The runtime lost workloads (e.g. the box restarted): deploying again is idempotent and restores them.
+      repairs += 1;
+      deployment = await deployPipelineRevision({ pipelineId: input.pipelineId, revision: deployment.revision });
+    }
+    status = { ...status, state: summarise(workloads), revision: deployment.revision, workloads, checkedAt: new Date().toISOString(), repairs };
+  }
+  // A stop that arrived during the last loop is honoured here rather than lost in the hand-over.
+  if (stopRequested) return stop(deployment);
+  return continueAsNew<typeof pipelineWorkflow>({ pipelineId: input.pipelineId, revision: deployment.revision, deployment, repairs, ...(pendingRevision !== undefined ? { pendingRevision } : {}) });
+
+  async function stop(current: PipelineDeployment): Promise<PipelineRunStatus> {
+    status = { ...status, state: 'stopping' };
+    await retirePipelineDeployment({ pipelineId: input.pipelineId, old: current });
+    await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'stopped', deployedRevision: null });
+    status = { ...status, state: 'stopped', workloads: [], checkedAt: new Date().toISOString() };
+    return status;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  const cause = (error as { cause?: { message?: string } }).cause;
+  return cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
