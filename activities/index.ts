@@ -7,6 +7,7 @@ import type { SecretBox } from '../server/secrets/secret-box';
 import { createDeliveryActivities } from './delivery-activities';
 import { createHealthActivities } from './health-activities';
 import { createPipelineActivities, type PipelineActivityDeps } from './pipeline-activities';
+import { createReconcileActivities } from './reconcile-activities';
 import { createRetentionActivities } from './retention-activities';
 
 export type { DatabaseHealth, WorkerDescription } from './health-activities';
@@ -38,6 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDeliveryActivities({ ...deps, now, resolveHost: deps.resolveHost ?? resolveHostWithSystemDns }),
     ...createRetentionActivities({ ...deps, now, readDiskUsage: deps.readDiskUsage ?? readDiskUsageWithStatfs }),
     ...createPipelineActivities(deps.pipelines ? { ...deps, ...deps.pipelines } : undefined),
+    ...createReconcileActivities({ ...deps, runtime: deps.pipelines?.runtime }),
   };
 }
 

@@ -11,7 +11,11 @@ export type Db = Kysely<Database>;
 export async function openDatabase(target: DatabaseTarget): Promise<Db> {
   if (target.dialect === 'postgres') {
     const { default: pg } = await import('pg');
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }) });
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server closes (restart, admin command) is discarded by the pool and the next query
+    // reconnects; without a listener, node would treat the pool's 'error' event as fatal.
+    pool.on('error', () => undefined);
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const { default: SqliteDatabase } = await import('better-sqlite3');
   if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });

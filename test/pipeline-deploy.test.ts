@@ -84,6 +84,8 @@ describe('deploying a pipeline end to end (real Temporal, real processes, real c
     await env?.teardown();
   });
 
+  let graph: { nodes: unknown[]; edges: unknown[] };
+
   it('runs the analyzer on a synthetic stream, delivers signed alarms, and removes everything on stop', async () => {
     const video = makeMovingBoxVideo(12);
     const camera = await operator.call(cameras.POST, { method: 'POST', body: { name: 'Synthetic gate', streamUrl: `file://${video}` } });
@@ -93,7 +95,7 @@ describe('deploying a pipeline end to end (real Temporal, real processes, real c
     const callbackUrl = receiver.url('/alarms');
     const target = await operator.call(callbackTargets.POST, { method: 'POST', body: { name: 'receiver', url: callbackUrl } });
     expect(target.status, JSON.stringify(target.json)).toBe(201);
-    const graph = {
+    graph = {
       nodes: [
         node('c1', 'camera', { cameraId: camera.json.id }),
         node('a1', 'algorithm', { algorithmId: algorithm.json.id, params: { learningRate: 0.5, minArea: 2500 }, minScore: 0 }),
@@ -137,5 +139,31 @@ describe('deploying a pipeline end to end (real Temporal, real processes, real c
     for (const workload of workloads) expect(processAlive(workload.pid!), `${workload.id} still running`).toBe(false);
     const row = await t.app.db.selectFrom('pipelines').select(['desired_state', 'deployed_revision']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ desired_state: 'stopped', deployed_revision: null });
+  }, 240_000);
+
+  it('reconciles drift: restarts a deployed pipeline that has no workflow, removes an orphan analyzer, records both', async () => {
+    const pipeline = await operator.call(pipelines.POST, { method: 'POST', body: { name: 'Lost workflow', graph } });
+    const id = pipeline.json.id as string;
+    // As after Temporal lost its state: the database says deployed, nothing runs.
+    await t.app.db.updateTable('pipelines').set({ desired_state: 'running', deployed_revision: 1 }).where('id', '=', id).execute();
+    const orphan = await runtime.deploy({
+      id: 'analyzer-ghost-orphan', kind: 'analyzer', owner: 'pip_ghost', labels: { pipeline: 'pip_ghost', revision: '1' },
+      command: [process.execPath, join(repositoryRoot, 'test/fixtures/fake-algorithm-server.ts'), '--port', '{port}'], env: {}, resources: {},
+    });
+    expect(orphan.id).toBe('analyzer-ghost-orphan');
+
+    const result = await env.client.workflow.execute('reconcileWorkflow', { workflowId: `reconcile:test-${Date.now()}`, taskQueue, args: [] });
+    expect(result).toMatchObject({ restartedPipelines: [id], removedWorkloads: ['analyzer-ghost-orphan'] });
+    expect(await runtime.status('analyzer-ghost-orphan')).toBeUndefined();
+    const audit = await t.app.db.selectFrom('audit_log').select(['action', 'resource_id']).where('actor_type', '=', 'system').execute();
+    expect(audit).toEqual(expect.arrayContaining([{ action: 'reconcile.pipeline-restarted', resource_id: id }, { action: 'reconcile.workload-removed', resource_id: 'analyzer-ghost-orphan' }]));
+
+    await waitFor(() => operator.call(status.GET, { params: { id } }), (res) => res.json.status?.state === 'running', 90_000);
+    // A second pass finds nothing to repair: reconcile is idempotent.
+    const again = await env.client.workflow.execute('reconcileWorkflow', { workflowId: `reconcile:test-again-${Date.now()}`, taskQueue, args: [] });
+    expect(again).toMatchObject({ restartedPipelines: [], removedWorkloads: [] });
+    await operator.call(stop.POST, { method: 'POST', params: { id } });
+    await waitFor(() => operator.call(status.GET, { params: { id } }), (res) => res.json.status?.state === 'stopped', 60_000);
+    expect(await runtime.list()).toEqual([]);
   }, 240_000);
 });

@@ -6,3 +6,4 @@ export type { AlarmDeliveryInput, AlarmDeliveryResult } from './alarm-delivery-w
 export { retentionWorkflow } from './retention-workflow';
 export type { RetentionInput, RetentionResult } from './retention-workflow';
 export { pipelineWorkflow } from './pipeline-workflow';
+export { reconcileWorkflow } from './reconcile-workflow';

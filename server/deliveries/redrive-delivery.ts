@@ -12,7 +12,12 @@ export async function redriveDelivery(app: AppContext, actor: Principal, id: str
   if (!row) throw notFound('Delivery', id);
   if (row.state === 'delivered') throw new AppError('conflict', `Delivery ${id} was delivered; re-driving it would send the alarm twice`);
   if (!row.target_id) throw new AppError('conflict', `Delivery ${id} predates callback targets and cannot be re-driven`);
-  const started = await app.workflows.startAlarmDelivery({ deliveryId: id, alarmId: row.alarm_id, targetId: row.target_id, redrive: true });
+  let started = await app.workflows.startAlarmDelivery({ deliveryId: id, alarmId: row.alarm_id, targetId: row.target_id, redrive: true });
+  // Marking the row dead or failed is the run's last step: a re-drive in the instant before the run closes waits for it.
+  for (let attempt = 0; started.alreadyStarted && (row.state === 'dead' || row.state === 'failed') && attempt < 20; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    started = await app.workflows.startAlarmDelivery({ deliveryId: id, alarmId: row.alarm_id, targetId: row.target_id, redrive: true });
+  }
   if (started.alreadyStarted) throw new AppError('conflict', `Delivery ${id} is still being retried (workflow ${started.workflowId})`);
   await recordAudit(app.db, { actor, action: 'delivery.redrive', resourceType: 'delivery', resourceId: id, details: { previousState: row.state, workflowId: started.workflowId }, ip, at: app.now() });
   return { id, workflowId: started.workflowId, redriven: true };
