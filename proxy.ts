@@ -9,5 +9,5 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ['/pipelines/:path*', '/cameras/:path*', '/algorithms/:path*', '/alarms/:path*', '/training/:path*', '/settings/:path*'],
+  matcher: ['/pipelines/:path*', '/cameras/:path*', '/algorithms/:path*', '/alarms/:path*', '/training/:path*', '/workflows/:path*', '/settings/:path*'],
 };

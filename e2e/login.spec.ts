@@ -9,6 +9,7 @@ const sections = [
   { label: 'Algorithms', href: '/algorithms' },
   { label: 'Alarms', href: '/alarms' },
   { label: 'Training', href: '/training' },
+  { label: 'Workflows', href: '/workflows' },
   { label: 'Settings', href: '/settings' },
 ];
 

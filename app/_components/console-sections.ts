@@ -5,5 +5,6 @@ export const consoleSections = [
   { href: '/algorithms', label: 'Algorithms' },
   { href: '/alarms', label: 'Alarms' },
   { href: '/training', label: 'Training' },
+  { href: '/workflows', label: 'Workflows' },
   { href: '/settings', label: 'Settings' },
 ] as const;

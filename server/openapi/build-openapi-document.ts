@@ -8,6 +8,7 @@ import { settingsOperations } from './operations/settings';
 import { systemOperations } from './operations/system';
 import { tokenOperations } from './operations/tokens';
 import { userOperations } from './operations/users';
+import { workflowOperations } from './operations/workflows';
 
 export const apiOperations: ApiOperation[] = [
   ...systemOperations,
@@ -19,6 +20,7 @@ export const apiOperations: ApiOperation[] = [
   ...tokenOperations,
   ...settingsOperations,
   ...auditOperations,
+  ...workflowOperations,
   ...callbackTargetOperations,
   ...deliveryOperations,
   ...retentionOperations,

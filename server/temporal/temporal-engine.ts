@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { createTemporalClient } from './temporal-client';
 import { createWorkflowStarts } from './temporal-workflow-starts';
 import { createPipelineControl } from './pipeline-control';
+import { createWorkflowVisibility } from './workflow-visibility';
 import type { HealthCheckReport, WorkflowEnginePort } from './temporal.port';
 
 interface TemporalSettings {
@@ -57,6 +58,7 @@ export function createTemporalEngine(settings: TemporalSettings, logger: Logger)
 
     ...createWorkflowStarts(temporal, settings, logger),
     ...createPipelineControl(temporal, settings),
+    ...createWorkflowVisibility(temporal),
 
     async close() {
       await temporal.close();

@@ -1,4 +1,5 @@
 import type { PipelineRunStatus } from '../../lib/pipeline/deployment';
+import type { WorkflowHistoryEvent, WorkflowSummary } from '../../lib/contracts/workflows';
 
 /** What the web app needs from the workflow engine; the adapter (temporal-engine.ts) hides the SDK's shapes. */
 export interface WorkflowEnginePort {
@@ -20,6 +21,10 @@ export interface WorkflowEnginePort {
   stopPipeline(input: { pipelineId: string }): Promise<{ wasRunning: boolean }>;
   /** The running workflow's live status (query), or the final status of the last run. */
   pipelineStatus(input: { pipelineId: string }): Promise<{ running: boolean; status?: PipelineRunStatus; last?: PipelineRunStatus; problem?: string }>;
+  /** Workflows of any kind, newest first (Temporal's visibility). */
+  listWorkflows(input: { type?: string; status?: 'running' | 'closed'; limit: number }): Promise<WorkflowSummary[]>;
+  /** The last `limit` events of a workflow's current run. */
+  workflowHistory(input: { workflowId: string; limit: number }): Promise<WorkflowHistoryEvent[]>;
   close(): Promise<void>;
 }
 

@@ -40,6 +40,12 @@ export const unreachableWorkflowEngine: WorkflowEnginePort = {
   pipelineStatus: async () => {
     throw new AppError('dependency_unavailable', 'no Temporal server in this test');
   },
+  listWorkflows: async () => {
+    throw new AppError('dependency_unavailable', 'no Temporal server in this test');
+  },
+  workflowHistory: async () => {
+    throw new AppError('dependency_unavailable', 'no Temporal server in this test');
+  },
   close: async () => undefined,
 };
 
