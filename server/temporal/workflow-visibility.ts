@@ -1,8 +1,11 @@
 import type { WorkflowExecutionInfo } from '@temporalio/client';
-import { temporal as proto } from '@temporalio/proto';
+import protoPackage from '@temporalio/proto';
 import type { WorkflowHistoryEvent, WorkflowSummary } from '../../lib/contracts/workflows';
 import type { TemporalClientHolder } from './temporal-client';
 import type { WorkflowEnginePort } from './temporal.port';
+
+// A CommonJS package: Node's ESM loader gives only its default export (Vitest's interop would hide this).
+const proto = protoPackage.temporal;
 
 type Visibility = Pick<WorkflowEnginePort, 'listWorkflows' | 'workflowHistory'>;
 

@@ -1,0 +1,14 @@
+'use client';
+
+import { createContext, useContext } from 'react';
+import type { CompileError } from '@/lib/pipeline/compile-error';
+import type { CatalogNames } from '../_lib/node-summary';
+
+/** What every canvas node reads besides its own config: the compiler's errors and catalog names. */
+export interface EditorContextValue extends CatalogNames {
+  errorsByNode: ReadonlyMap<string, CompileError[]>;
+}
+
+export const EditorContext = createContext<EditorContextValue>({ errorsByNode: new Map(), cameraNames: new Map(), algorithmNames: new Map() });
+
+export const useEditorContext = () => useContext(EditorContext);

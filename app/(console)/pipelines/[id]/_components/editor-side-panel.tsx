@@ -1,0 +1,26 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+
+const tabs = ['Inspector', 'Revisions'] as const;
+export type SideTab = (typeof tabs)[number];
+
+/** Inspector and revisions share the right-hand column; the buttons say which is shown (aria-pressed). */
+export function EditorSidePanel({ tab, onTab, children }: { tab: SideTab; onTab: (tab: SideTab) => void; children: Record<SideTab, ReactNode> }) {
+  return (
+    <aside className="editor-side" aria-label="Side panel">
+      <div className="side-tabs">
+        {tabs.map((name) => (
+          <button key={name} type="button" className="side-tab" aria-pressed={tab === name} onClick={() => onTab(name)}>
+            {name}
+          </button>
+        ))}
+      </div>
+      <div className="side-body">{children[tab]}</div>
+    </aside>
+  );
+}
+
+export function useSideTab() {
+  return useState<SideTab>('Inspector');
+}

@@ -1,0 +1,44 @@
+'use client';
+
+import { useState } from 'react';
+
+/** Fields without a dedicated control (schedule, params) as JSON; nothing is stored until it parses. */
+export function JsonField({ id, label, value, error, onChange }: { id: string; label: string; value: unknown; error: string | undefined; onChange: (value: unknown) => void }) {
+  const [text, setText] = useState(() => (value === undefined ? '' : JSON.stringify(value, null, 2)));
+  const [syntaxError, setSyntaxError] = useState<string | null>(null);
+  const shown = syntaxError ?? error;
+  const errorId = shown ? `${id}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label} (JSON)</label>
+      <textarea
+        id={id}
+        rows={4}
+        spellCheck={false}
+        value={text}
+        aria-describedby={errorId}
+        aria-invalid={shown ? true : undefined}
+        placeholder="empty = not set"
+        onChange={(event) => {
+          setText(event.target.value);
+          if (event.target.value.trim() === '') {
+            setSyntaxError(null);
+            onChange(undefined);
+            return;
+          }
+          try {
+            onChange(JSON.parse(event.target.value));
+            setSyntaxError(null);
+          } catch (failure) {
+            setSyntaxError(`Not valid JSON: ${failure instanceof Error ? failure.message : String(failure)}`);
+          }
+        }}
+      />
+      {shown ? (
+        <span id={errorId} className="field-error">
+          {shown}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import { toFlowGraph } from '../_lib/flow-graph';
+import { pipelineApi } from '../_lib/pipeline-api';
+import type { EditorStatusApi } from './use-editor-status';
+import type { GraphHistory } from './use-graph-history';
+import type { useRevisionSaver } from './use-revision-saver';
+
+/** Deploy, stop and restore: server-side commands whose answers go to the status line as the API gave them. */
+export function usePipelineCommands(pipelineId: string, history: GraphHistory, saver: ReturnType<typeof useRevisionSaver>, status: EditorStatusApi, fitView: () => void, refreshRun: () => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const { say, sayFailure } = status;
+  const { baseRevision, dirty, markSaved } = saver;
+  const { update } = history;
+
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const deploy = useCallback(
+    () =>
+      run(async () => {
+        try {
+          const answer = await pipelineApi.deploy(pipelineId, baseRevision);
+          say('success', `Deployment of revision ${answer.revision} requested (workflow ${answer.workflowId}).${dirty ? ' Unsaved changes are not part of it.' : ''}`);
+          await refreshRun();
+        } catch (failure) {
+          sayFailure(`Deploy of revision ${baseRevision} refused`, failure);
+        }
+      }),
+    [run, pipelineId, baseRevision, dirty, say, sayFailure, refreshRun],
+  );
+
+  const stop = useCallback(
+    () =>
+      run(async () => {
+        try {
+          const answer = await pipelineApi.stop(pipelineId);
+          say('success', answer.wasRunning ? 'Stop requested: the pipeline workflow is stopping.' : 'Stop requested: nothing was running.');
+          await refreshRun();
+        } catch (failure) {
+          sayFailure('Stop refused', failure);
+        }
+      }),
+    [run, pipelineId, say, sayFailure, refreshRun],
+  );
+
+  /** The old graph becomes a new revision on the server; on the canvas it is one undoable step. */
+  const restore = useCallback(
+    async (revision: number) => {
+      try {
+        const created = await pipelineApi.restore(pipelineId, revision);
+        update(() => toFlowGraph(created.graph), { record: true, reload: true });
+        markSaved(created.revision, created.graph);
+        say('success', `Restored revision ${revision} as revision ${created.revision}.`);
+        requestAnimationFrame(fitView);
+      } catch (failure) {
+        sayFailure(`Cannot restore revision ${revision}`, failure);
+      }
+    },
+    [pipelineId, update, markSaved, say, sayFailure, fitView],
+  );
+
+  return { busy, deploy, stop, restore };
+}
