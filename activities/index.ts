@@ -28,7 +28,7 @@ export interface ActivityDeps {
   deliveryTiming?: Partial<DeliveryRetryPlan>;
   now?: () => Date;
   /** Where pipelines run; a worker without it (most tests) answers pipeline activities with a clear error. */
-  pipelines?: Pick<PipelineActivityDeps, 'config' | 'runtime' | 'repositoryRoot'>;
+  pipelines?: Pick<PipelineActivityDeps, 'config' | 'runtime' | 'repositoryRoot' | 'relays'>;
 }
 
 /** Every activity the worker registers; workflows proxy the type of this object. */

@@ -8,15 +8,17 @@ import type { VigilConfig } from '../lib/config/config-schema';
 import type { PipelineDeployment, WorkloadHealthView } from '../lib/pipeline/deployment';
 import type { PipelineSpec } from '../lib/pipeline/pipeline-spec';
 import type { AnalyzerRunSpec } from '../analyzer/analyzer-run-spec';
+import { planRestream } from '../analyzer/restream-plan';
+import type { RelaySet } from '../media/relay/relay-set';
 import { buildAlgorithmServerSpec } from '../runtime/algorithm-server-workload';
 import { buildAnalyzerSpec } from '../runtime/analyzer-workload';
 import type { WorkloadRuntime, WorkloadStatus } from '../runtime/workload-runtime.port';
-import { resolveStreamUrl } from '../server/cameras/resolve-stream-url';
 import type { Logger } from '../server/logger';
 import { loadCompileCatalog } from '../server/pipelines/load-compile-catalog';
 import type { SecretBox } from '../server/secrets/secret-box';
 import { issueServiceToken, revokeServiceTokens } from '../server/tokens/issue-service-token';
 import { compilePipeline } from '../lib/pipeline/compile-pipeline';
+import { createPipelineRelays } from './pipeline-relays';
 
 export interface PipelineActivityDeps {
   db: Db;
@@ -25,6 +27,8 @@ export interface PipelineActivityDeps {
   secrets: SecretBox;
   runtime: WorkloadRuntime;
   repositoryRoot: string;
+  /** The worker's camera relays (docs/decisions/0006); absent: analyzers open their cameras directly. */
+  relays?: RelaySet;
 }
 
 const tokenName = (pipelineId: string, revision: number) => `analyzer:${pipelineId}:r${revision}`;
@@ -45,6 +49,16 @@ async function waitReady(runtime: WorkloadRuntime, id: string, timeoutMs: number
 export function createPipelineActivities(given: PipelineActivityDeps | undefined) {
   const deps = given ?? withoutRuntime();
   const runSpecDir = resolve(deps.config.dataDir, 'runtime', 'analyzers');
+  const relays = createPipelineRelays(deps);
+
+  /** Health checks and bookkeeping must not fail over a relay: the next sync (15 s later) tries again. */
+  async function syncRelaysQuietly(): Promise<void> {
+    try {
+      await relays.sync();
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'camera relays not synchronised');
+    }
+  }
 
   async function compileRevision(pipelineId: string, revision: number): Promise<PipelineSpec> {
     const pipeline = await deps.db.selectFrom('pipelines').select(['name']).where('id', '=', pipelineId).executeTakeFirst();
@@ -73,17 +87,24 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
       }
       await mkdir(runSpecDir, { recursive: true, mode: 0o700 });
       const token = await issueServiceToken(deps.db, tokenName(pipelineId, revision), new Date());
+      // Relays first: the analyzers below read them, and retry until they publish.
+      relays.claim(pipelineId, revision, spec.analyzers.map((analyzer) => analyzer.cameraId));
+      await relays.sync();
+      const media = deps.config.media;
+      if (media.server === 'none' && spec.sinks.some((sink) => sink.type === 'restream')) deps.logger.warn({ pipelineId, revision }, 'restream sinks ignored: no media server is configured');
       const analyzers: PipelineDeployment['analyzers'] = [];
       for (const analyzer of spec.analyzers) {
         const runSpecFile = join(runSpecDir, `${pipelineId}-${analyzer.cameraNodeId}-r${revision}.json`);
         const run: AnalyzerRunSpec = {
           pipeline: spec.pipeline,
           analyzer,
-          streamUrl: await resolveStreamUrl(deps, analyzer.cameraId),
+          streamUrl: await relays.streamUrl(analyzer.cameraId),
           algorithms: servers,
           report: { endpoint: `${deps.config.internalUrl}/api/v1/alarms/events`, token, spoolDir: resolve(deps.config.dataDir, 'runtime', 'outbox', `${pipelineId}-${analyzer.cameraNodeId}`) },
           motionGate: true,
         };
+        const restream = media.server === 'none' ? undefined : planRestream(analyzer, spec.sinks, { host: media.internalHost, rtmpPort: media.rtmpPort });
+        if (restream) run.restream = restream;
         await writeFile(runSpecFile, JSON.stringify(run), { mode: 0o600 });
         await chmod(runSpecFile, 0o600);
         const workload = buildAnalyzerSpec({ pipelineId, cameraNodeId: analyzer.cameraNodeId, cameraId: analyzer.cameraId, revision, runSpecFile, repositoryRoot: deps.repositoryRoot, image: 'vigil/analyzer:0.1.0' });
@@ -97,6 +118,8 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
 
     /** Status of every workload of a deployment; ones the runtime lost are reported `missing` for the workflow to repair. */
     async inspectPipelineDeployment(deployment: PipelineDeployment): Promise<WorkloadHealthView[]> {
+      // Level-triggered relays: every health check restores what a restarted worker lost and drops what nobody runs.
+      await syncRelaysQuietly();
       const views: WorkloadHealthView[] = [];
       for (const server of deployment.algorithmServers) views.push(await view(deps.runtime, server.workloadId, 'algorithm-server', server.algorithmId));
       for (const analyzer of deployment.analyzers) {
@@ -127,6 +150,9 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
         .set({ desired_state: input.desiredState, deployed_revision: input.deployedRevision, updated_at: new Date().toISOString() })
         .where('id', '=', input.pipelineId)
         .execute();
+      // The database now names the cameras this pipeline runs on (none once stopped): its deploy claim has served.
+      relays.release(input.pipelineId);
+      await syncRelaysQuietly();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Roi } from '../lib/geometry/roi';
 import type { AnalyzerSpec, PipelineSpec } from '../lib/pipeline/pipeline-spec';
 
 /** Everything one analyzer process needs, written by the platform to a 0600 JSON file (it holds a token). */
@@ -10,6 +11,20 @@ export interface AnalyzerRunSpec {
   algorithms: Record<string, { name: string; version: string; baseUrl: string }>;
   report: { endpoint: string; token: string; spoolDir: string };
   motionGate: boolean;
-  /** Where to push the annotated stream, when a restream sink is wired. */
-  restreamUrl?: string;
+  /** The annotated stream, when restream sinks are wired to this camera's algorithms (analyzer/restream-plan.ts). */
+  restream?: AnalyzerRestreamSpec;
+}
+
+/** One annotated stream per analyzer, however many restream sinks feed it: one encode per pipeline × camera. */
+export interface AnalyzerRestreamSpec {
+  /** Where the media server takes RTMP from Vigil's processes (config.media.internalHost and rtmpPort). */
+  server: { host: string; rtmpPort: number };
+  /** Names the seed alias path echostream/<camera>*<algorithm>*: the first algorithm that feeds a restream. */
+  algorithmId: string;
+  maxBitrateKbps: number;
+  drawLabels: boolean;
+  /** Algorithm nodes whose tracked objects are drawn. */
+  algorithmNodeIds: string[];
+  /** Regions drawn under the boxes: those of the ROI nodes on the way to a sink that draws regions. */
+  regions: Roi[];
 }

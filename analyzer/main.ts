@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { formatId } from '../lib/ids/ids';
 import { createLogger } from '../server/logger';
 import { openFrameReader } from '../media/ingest/open-frame-reader';
+import { openRestream } from '../media/restream/open-restream';
 import { createAlgorithmClient, InferenceError } from './algorithm-client';
 import { AlarmOutbox } from './alarm-outbox';
 import { startHealthServer } from './analyzer-health';
 import type { AnalyzerRunSpec } from './analyzer-run-spec';
 import { renderSnapshot } from './render-snapshot';
+import { createFrameStep } from './frame-step';
 import { StreamAnalysis } from './stream-analysis';
 
 // One analyzer process per pipeline × camera: decode → (motion gate) → infer → rules → alarm events.
@@ -30,24 +32,37 @@ const analysis = new StreamAnalysis(run, {
   newAlarmId: () => formatId('alarm', randomBytes(10)),
 });
 const reader = openFrameReader({ url: run.streamUrl, fps: run.analyzer.fps, width: run.analyzer.width, height: run.analyzer.height, loop: run.streamUrl.startsWith('file:'), logger });
+// One encode per analyzer, whatever the number of restream sinks; ffmpeg starts with the first frame written.
+const plan = run.restream;
+const restream = plan
+  ? openRestream({
+      pipelineId: run.pipeline.id, cameraId: run.analyzer.cameraId, algorithmId: plan.algorithmId,
+      width: run.analyzer.width, height: run.analyzer.height, fps: run.analyzer.fps, server: plan.server,
+      maxBitrateKbps: plan.maxBitrateKbps, drawStyle: { labels: plan.drawLabels }, logger,
+    })
+  : undefined;
 const timings = { lastProcessedAt: Date.now(), inferenceMs: [] as number[], overheadMs: [] as number[] };
 let stopping = false;
+
+const step = createFrameStep({
+  analysis,
+  ...(restream && plan ? { restream: { writer: restream, plan } } : {}),
+  async publish({ event, rule }, frame) {
+    // Updates carry no picture: start and end are what an operator looks at.
+    const snapshot = event.state === 'update' ? undefined : await renderSnapshot(frame, event.objects, rule.regions);
+    await outbox.add({ event, sinkNodeIds: rule.sinkNodeIds, ...(snapshot ? { snapshotJpegBase64: snapshot.toString('base64'), snapshotSize: { width: frame.width, height: frame.height } } : {}) });
+    logger.info({ alarmId: event.id, state: event.state, type: event.type }, 'alarm event');
+  },
+  onPublishError: (error) => logger.error({ err: error }, 'alarm event not queued'),
+});
 
 async function analyse(): Promise<void> {
   for await (const frame of reader) {
     if (stopping) break;
-    const started = performance.now();
     try {
-      const outcome = await analysis.processFrame({ data: frame.data, width: frame.width, height: frame.height, time: frame.receivedAt });
-      for (const { event, rule } of outcome.events) {
-        // Updates carry no picture: start and end are what an operator looks at.
-        const snapshot = event.state === 'update' ? undefined : await renderSnapshot(frame, event.objects, rule.regions);
-        await outbox.add({ event, sinkNodeIds: rule.sinkNodeIds, ...(snapshot ? { snapshotJpegBase64: snapshot.toString('base64'), snapshotSize: { width: frame.width, height: frame.height } } : {}) });
-        logger.info({ alarmId: event.id, state: event.state, type: event.type }, 'alarm event');
-      }
-      const total = performance.now() - started;
+      const { outcome, overheadMs } = await step.process({ data: frame.data, width: frame.width, height: frame.height, time: frame.receivedAt });
       record(timings.inferenceMs, outcome.inferenceMs);
-      record(timings.overheadMs, total - outcome.inferenceMs);
+      record(timings.overheadMs, overheadMs);
     } catch (error) {
       analysis.stats.inferenceErrors += 1;
       // A failing algorithm server is reported (stats, logs) and retried on the next frame, never fatal.
@@ -74,6 +89,7 @@ const health = await startHealthServer(Number(values.port), values.host ?? '127.
     outbox: outbox.stats,
     inferenceMs: { median: percentile(timings.inferenceMs, 0.5), p99: percentile(timings.inferenceMs, 0.99) },
     overheadMs: { median: percentile(timings.overheadMs, 0.5), p99: percentile(timings.overheadMs, 0.99) },
+    restream: restream?.status() ?? null,
   }),
 });
 outbox.start();
@@ -83,8 +99,11 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'analyzer stopping: ending open incidents');
+  // Starts and updates still being published go to the outbox before the ends below.
+  await step.settled();
   for (const event of analysis.flush(Date.now())) await outbox.add({ event });
   await reader.stop();
+  await restream?.stop();
   await outbox.drained(5000);
   await outbox.stop();
   health.close();

@@ -6,6 +6,7 @@ import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { createSecretBox, loadSecretKey } from '../server/secrets/secret-box';
 import { createLocalRuntime } from '../runtime/local/local-runtime';
+import { createRelaySet } from '../media/relay/relay-set';
 import { connectWithRetry } from './connect-with-retry';
 import { createWorker } from './create-worker';
 import { ensureSchedules } from './ensure-schedules';
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
     portRange: { min: config.runtime.portRange.from, max: config.runtime.portRange.to },
     baseEnvironment: config.runtime.baseEnvironment,
   });
+  // Camera relays live here, beside the runtime (docs/decisions/0006): pipeline activities keep them equal to the
+  // cameras of running pipelines. No media server: none, analyzers open their cameras directly.
+  const relays = config.media.server === 'builtin'
+    ? createRelaySet({ server: { host: config.media.internalHost, rtmpPort: config.media.rtmpPort }, logger: logger.child({ component: 'relays' }) })
+    : undefined;
   let connection: NativeConnection | undefined;
   try {
     await migrateToLatest(db);
@@ -51,13 +57,15 @@ async function main(): Promise<void> {
     connection = await connectWithRetry(address, logger, stopping.signal);
     // The same key file as the web app's: the worker unseals the callback secrets the web app sealed.
     const secrets = createSecretBox(loadSecretKey(config.secretKey, join(config.dataDir, 'secret.key')));
-    worker = await createWorker({ connection, namespace, taskQueue, deps: { db, logger, secrets, dataDir: config.dataDir, pipelines: { config, runtime, repositoryRoot: fileURLToPath(new URL('..', import.meta.url)) } } });
+    worker = await createWorker({ connection, namespace, taskQueue, deps: { db, logger, secrets, dataDir: config.dataDir, pipelines: { config, runtime, relays, repositoryRoot: fileURLToPath(new URL('..', import.meta.url)) } } });
     await ensureSchedules({ connection, namespace, taskQueue, db, logger });
     if (stopping.signal.aborted) return;
     logger.info({ taskQueue }, 'worker polling');
     await worker.run();
     logger.info('worker stopped');
   } finally {
+    // Unlike analyzers, relays are this process's children: stop them cleanly; the next worker's first sync restarts them.
+    await relays?.stopAll();
     await runtime.close();
     await connection?.close();
     await db.destroy();

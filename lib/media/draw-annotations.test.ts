@@ -23,6 +23,13 @@ describe('drawAnnotations', () => {
     expect(objectCaption({ box: { x: 0, y: 0, width: 1, height: 1 }, label: 'person', score: 0.873, trackId: 7 })).toBe('person 0.87 #7');
   });
 
+  it('draws bare boxes without tags when labels are off (a restream sink with drawLabels false)', () => {
+    const image = blankImage(200, 120);
+    drawAnnotations(image, { objects: [{ box: { x: 50, y: 40, width: 60, height: 50 }, label: 'person', score: 0.9, trackId: 7 }] }, { lineWidth: 2, labels: false });
+    expect(pixel(image, 50, 60)).toEqual([...colorFor(7)]);
+    expect(pixel(image, 51, 39)).toEqual([0, 0, 0]);
+  });
+
   it('draws a polygon ROI as a translucent zone with a solid outline', () => {
     const image = blankImage(100, 100);
     const zone: Roi = { id: 'z', name: 'Gate', kind: 'polygon', points: [[0.2, 0.2], [0.8, 0.2], [0.8, 0.8], [0.2, 0.8]] };

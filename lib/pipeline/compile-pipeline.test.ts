@@ -108,30 +108,48 @@ describe('compilePipeline: valid graphs', () => {
         edge('anywhere', 'ws'),
       ],
     );
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const { spec } = result;
-    expect(spec.algorithms.map((a) => a.algorithmId)).toEqual(['alg_motion', 'alg_person']);
-    const summary = spec.analyzers.map((analyzer) => ({
-      camera: analyzer.cameraId,
-      algorithms: analyzer.algorithms.map((a) => ({
-        node: a.algorithmNodeId,
-        rules: a.rules.map((r) => `${r.ruleNodeId}@${r.roiNodeId ?? 'frame'}→${r.sinkNodeIds.join('+')}`),
-        restreams: a.restreams.map((r) => `${r.sinkNodeId}@${r.roiNodeId ?? 'frame'}`),
-      })),
-    }));
-    expect(summary).toEqual([
-      {
-        camera: 'cam_gate',
-        algorithms: [
-          { node: 'motion', rules: ['anywhere@frame→ws'], restreams: [] },
-          { node: 'person', rules: ['in-zone@zone→hook+ws'], restreams: ['live@zone'] },
-        ],
-      },
-      { camera: 'cam_dock', algorithms: [{ node: 'person', rules: ['in-zone@zone→hook+ws'], restreams: ['live@zone'] }] },
-    ]);
-    expect(spec.analyzers[0]!.algorithms[0]!.rules[0]).toMatchObject({ alarmType: 'motion', cooldownSeconds: 5, regions: [] });
-    expect(spec.sinks.map((s) => `${s.type}:${s.nodeId}`)).toEqual(['callback:hook', 'restream:live', 'websocket:ws']);
+    const zoneRegions = [{ ...polygon, name: '' }] as PipelineSpec['analyzers'][0]['algorithms'][0]['rules'][0]['regions'];
+    const personOnCamera = {
+      algorithmNodeId: 'person',
+      algorithmId: 'alg_person',
+      params: {},
+      minScore: 0.3,
+      rules: [{ ruleNodeId: 'in-zone', roiNodeId: 'zone', regions: zoneRegions, anchor: 'bottom-center' as const, sinkNodeIds: ['hook', 'ws'], alarmType: 'intrusion', ...ruleDefaults }],
+      restreams: [{ sinkNodeId: 'live', roiNodeId: 'zone', regions: zoneRegions }],
+    };
+    const analyzerOf = (cameraNodeId: string, cameraId: string, cameraName: string) => ({ cameraNodeId, cameraId, cameraName, fps: 5, width: 640, height: 360 });
+    const expected: PipelineSpec = {
+      version: 1,
+      pipeline,
+      algorithms: [
+        { algorithmId: 'alg_motion', name: 'motion', version: '2.1.0' },
+        { algorithmId: 'alg_person', name: 'person', version: '1.0.0' },
+      ],
+      analyzers: [
+        {
+          ...analyzerOf('c1', 'cam_gate', 'Gate'),
+          algorithms: [
+            {
+              algorithmNodeId: 'motion',
+              algorithmId: 'alg_motion',
+              params: {},
+              minScore: 0.3,
+              rules: [{ ruleNodeId: 'anywhere', roiNodeId: null, regions: [], anchor: 'bottom-center', sinkNodeIds: ['ws'], alarmType: 'motion', ...ruleDefaults, cooldownSeconds: 5 }],
+              restreams: [],
+            },
+            personOnCamera,
+          ],
+        },
+        // Fan-in: the second camera feeds the same algorithm node, so it gets the same chain.
+        { ...analyzerOf('c2', 'cam_dock', 'Dock'), algorithms: [personOnCamera] },
+      ],
+      sinks: [
+        { nodeId: 'hook', type: 'callback', config: { url: 'https://hooks.example.com/vigil', timeoutSeconds: 10 } },
+        { nodeId: 'live', type: 'restream', config: { bitrateKbps: 1500, drawRegions: true, drawLabels: true } },
+        { nodeId: 'ws', type: 'websocket', config: { channel: 'alarms' } },
+      ],
+    };
+    expect(result).toEqual({ ok: true, spec: expected });
   });
 
   it('is deterministic: node and edge order do not change the spec', () => {

@@ -69,10 +69,10 @@ function buildSpec(nodes: GraphNode[], adjacency: Adjacency, configs: Map<string
   const analyzerAlgorithm = (algorithmNodeId: string): AnalyzerAlgorithmSpec => {
     const { algorithmId, params, minScore } = config<'algorithm'>(algorithmNodeId);
     const rules = targets(algorithmNodeId, 'rule').map((id) => rule(id, null));
-    const restreams = targets(algorithmNodeId, 'restream').map((sinkNodeId) => ({ sinkNodeId, roiNodeId: null as string | null }));
+    const restreams: AnalyzerAlgorithmSpec['restreams'] = targets(algorithmNodeId, 'restream').map((sinkNodeId) => ({ sinkNodeId, roiNodeId: null, regions: [] }));
     for (const roiNodeId of targets(algorithmNodeId, 'roi')) {
       rules.push(...targets(roiNodeId, 'rule').map((id) => rule(id, roiNodeId)));
-      restreams.push(...targets(roiNodeId, 'restream').map((sinkNodeId) => ({ sinkNodeId, roiNodeId })));
+      restreams.push(...targets(roiNodeId, 'restream').map((sinkNodeId) => ({ sinkNodeId, roiNodeId, regions: config<'roi'>(roiNodeId).regions })));
     }
     const order = (a: { roiNodeId: string | null }, b: { roiNodeId: string | null }) => (a.roiNodeId ?? '').localeCompare(b.roiNodeId ?? '');
     rules.sort((a, b) => a.ruleNodeId.localeCompare(b.ruleNodeId) || order(a, b));

@@ -30,8 +30,8 @@ export interface AnalyzerAlgorithmSpec {
   params: Record<string, unknown>;
   minScore: number;
   rules: RuleSpec[];
-  /** Restream sinks drawing this algorithm's detections (and the regions on the way). */
-  restreams: { sinkNodeId: string; roiNodeId: string | null }[];
+  /** Restream sinks drawing this algorithm's detections (and the regions of the ROI node on the way, if any). */
+  restreams: { sinkNodeId: string; roiNodeId: string | null; regions: Roi[] }[];
 }
 
 export interface RuleSpec extends NodeConfig<'rule'> {
