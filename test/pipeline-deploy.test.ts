@@ -159,6 +159,17 @@ describe('deploying a pipeline end to end (real Temporal, real processes, real c
     expect(audit).toEqual(expect.arrayContaining([{ action: 'reconcile.pipeline-restarted', resource_id: id }, { action: 'reconcile.workload-removed', resource_id: 'analyzer-ghost-orphan' }]));
 
     await waitFor(() => operator.call(status.GET, { params: { id } }), (res) => res.json.status?.state === 'running', 90_000);
+
+    // A killed analyzer is restarted by the runtime; a deleted one is redeployed by the pipeline's health check.
+    const [analyzer] = await runtime.list({ kind: 'analyzer' });
+    process.kill(analyzer!.pid!, 'SIGKILL');
+    const restarted = await waitFor(() => runtime.status(analyzer!.id), (workload) => workload?.ready === true && workload.pid !== analyzer!.pid, 30_000);
+    expect(restarted!.restarts).toBe(1);
+    await runtime.remove(analyzer!.id);
+    const repaired = await waitFor(() => operator.call(status.GET, { params: { id } }), (res) => res.json.status?.repairs >= 1 && res.json.status?.state === 'running', 60_000);
+    expect(repaired.json.status.workloads.find((w: { kind: string }) => w.kind === 'analyzer')).toMatchObject({ ready: true });
+    expect((await runtime.list({ kind: 'analyzer' })).map((w) => w.id)).toEqual([analyzer!.id]);
+
     // A second pass finds nothing to repair: reconcile is idempotent.
     const again = await env.client.workflow.execute('reconcileWorkflow', { workflowId: `reconcile:test-again-${Date.now()}`, taskQueue, args: [] });
     expect(again).toMatchObject({ restartedPipelines: [], removedWorkloads: [] });
