@@ -9,6 +9,7 @@ import { createHealthActivities } from './health-activities';
 import { createPipelineActivities, type PipelineActivityDeps } from './pipeline-activities';
 import { createReconcileActivities } from './reconcile-activities';
 import { createRetentionActivities } from './retention-activities';
+import { createTrainingActivities } from './training-activities';
 
 export type { DatabaseHealth, WorkerDescription } from './health-activities';
 export type { DeliveryPlan } from './delivery-activities';
@@ -40,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRetentionActivities({ ...deps, now, readDiskUsage: deps.readDiskUsage ?? readDiskUsageWithStatfs }),
     ...createPipelineActivities(deps.pipelines ? { ...deps, ...deps.pipelines } : undefined),
     ...createReconcileActivities({ ...deps, runtime: deps.pipelines?.runtime }),
+    ...createTrainingActivities({ ...deps, now }),
   };
 }
 

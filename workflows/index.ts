@@ -7,3 +7,5 @@ export { retentionWorkflow } from './retention-workflow';
 export type { RetentionInput, RetentionResult } from './retention-workflow';
 export { pipelineWorkflow } from './pipeline-workflow';
 export { reconcileWorkflow } from './reconcile-workflow';
+export { federatedTrainingWorkflow } from './federated-training-workflow';
+export { siteWorkflow } from './site-workflow';

@@ -13,6 +13,8 @@ export const idPrefixes = {
   callbackArrival: 'cba',
   retentionRun: 'ret',
   audit: 'aud',
+  trainingJob: 'trj',
+  modelVersion: 'mdv',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

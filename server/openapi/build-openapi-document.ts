@@ -7,6 +7,7 @@ import { retentionOperations } from './operations/retention';
 import { settingsOperations } from './operations/settings';
 import { systemOperations } from './operations/system';
 import { tokenOperations } from './operations/tokens';
+import { trainingOperations } from './operations/training';
 import { userOperations } from './operations/users';
 import { workflowOperations } from './operations/workflows';
 
@@ -24,6 +25,7 @@ export const apiOperations: ApiOperation[] = [
   ...callbackTargetOperations,
   ...deliveryOperations,
   ...retentionOperations,
+  ...trainingOperations,
 ];
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });

@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors';
 import type { healthCheckWorkflow } from '../../workflows/health-check-workflow';
 import type { Logger } from '../logger';
 import { createTemporalClient } from './temporal-client';
+import { createTrainingStarts } from './temporal-training-starts';
 import { createWorkflowStarts } from './temporal-workflow-starts';
 import { createPipelineControl } from './pipeline-control';
 import { createWorkflowVisibility } from './workflow-visibility';
@@ -57,6 +58,7 @@ export function createTemporalEngine(settings: TemporalSettings, logger: Logger)
     },
 
     ...createWorkflowStarts(temporal, settings, logger),
+    ...createTrainingStarts(() => temporal.client(), settings),
     ...createPipelineControl(temporal, settings),
     ...createWorkflowVisibility(temporal),
 

@@ -1,3 +1,4 @@
+import type { TrainingJobSpec } from '../../lib/contracts/training';
 import type { PipelineRunStatus } from '../../lib/pipeline/deployment';
 import type { WorkflowHistoryEvent, WorkflowSummary } from '../../lib/contracts/workflows';
 
@@ -14,6 +15,8 @@ export interface WorkflowEnginePort {
   startAlarmDelivery(input: { deliveryId: string; alarmId: string; targetId: string; redrive?: boolean }): Promise<{ workflowId: string; alreadyStarted: boolean }>;
   /** Starts the Retention workflow `retention:<runId>` for a run record the caller created. */
   startRetentionRun(input: { runId: string; trigger: 'api' | 'clean-data'; days?: number }): Promise<{ workflowId: string }>;
+  /** Starts the FederatedTraining workflow `training:<jobId>` for a job record the caller created. */
+  startTrainingJob(input: { jobId: string; spec: TrainingJobSpec }): Promise<{ workflowId: string }>;
   /** Creates or moves the daily `retention` schedule to HH:MM (settings.retentionRunAt). */
   syncRetentionSchedule(input: { runAt: string }): Promise<void>;
   /** Starts the pipeline workflow `pipeline:<id>` on a revision, or moves a running one to it (rolling update). */

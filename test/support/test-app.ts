@@ -28,6 +28,9 @@ export const unreachableWorkflowEngine: WorkflowEnginePort = {
   startRetentionRun: async () => {
     throw new Error('no Temporal server in this test');
   },
+  startTrainingJob: async () => {
+    throw new Error('no Temporal server in this test');
+  },
   syncRetentionSchedule: async () => {
     throw new Error('no Temporal server in this test');
   },
