@@ -1,19 +1,10 @@
+import type { EvOutput } from '../../lib/contracts/ev-output';
 import type { DetectedObject, RgbFrame } from './detector.port';
 
-/** One box in the EV_SDK 4.0 output protocol: integer pixels, top-left origin, confidence to 3 decimals. */
-export interface EvObject {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  name: string;
-  confidence: number;
-}
-
-export interface EvResponse {
-  algorithm_data: { is_alert: boolean; target_info: EvObject[] };
-  model_data: { objects: EvObject[] };
-}
+/** The EV_SDK 4.0 output protocol, as the analyzer reads it (one contract for both sides). */
+export type EvResponse = EvOutput;
+/** One box: integer pixels, top-left origin, confidence to 3 decimals. */
+export type EvObject = EvOutput['model_data']['objects'][number];
 
 /**
  * Builds the EV_SDK 4.0 answer (notes/extreme-vision.md §1). The built-in detectors raise no alarms of their own
