@@ -3,12 +3,15 @@
 import { createContext, useContext } from 'react';
 import type { CompileError } from '@/lib/pipeline/compile-error';
 import type { CatalogNames } from '../_lib/node-summary';
+import type { NodeLiveStatus } from '../_lib/live-status';
 
 /** What every canvas node reads besides its own config: the compiler's errors and catalog names. */
 export interface EditorContextValue extends CatalogNames {
   errorsByNode: ReadonlyMap<string, CompileError[]>;
+  /** What the running deployment reports per node (empty while not deployed). */
+  liveByNode: ReadonlyMap<string, NodeLiveStatus>;
 }
 
-export const EditorContext = createContext<EditorContextValue>({ errorsByNode: new Map(), cameraNames: new Map(), algorithmNames: new Map() });
+export const EditorContext = createContext<EditorContextValue>({ errorsByNode: new Map(), liveByNode: new Map(), cameraNames: new Map(), algorithmNames: new Map() });
 
 export const useEditorContext = () => useContext(EditorContext);

@@ -18,6 +18,7 @@ import { useRevisionSaver } from '../_hooks/use-revision-saver';
 import { describeRun, useRunStatus } from '../_hooks/use-run-status';
 import { EditorCanvas } from './editor-canvas';
 import { EditorContext } from './editor-context';
+import { liveStatusByNode } from '../_lib/live-status';
 import { EditorSidePanel, useSideTab } from './editor-side-panel';
 import { EditorToolbar } from './editor-toolbar';
 import { NodeInspector } from './node-inspector';
@@ -51,7 +52,8 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineWithGraph }) {
     for (const error of validation.errors) if (error.nodeId) map.set(error.nodeId, [...(map.get(error.nodeId) ?? []), error]);
     return map;
   }, [validation.errors]);
-  const context = useMemo(() => ({ errorsByNode, cameraNames: catalog.cameraNames, algorithmNames: catalog.algorithmNames }), [errorsByNode, catalog]);
+  const liveByNode = useMemo(() => liveStatusByNode(graph, runStatus.run.status?.workloads), [graph, runStatus.run.status?.workloads]);
+  const context = useMemo(() => ({ errorsByNode, liveByNode, cameraNames: catalog.cameraNames, algorithmNames: catalog.algorithmNames }), [errorsByNode, liveByNode, catalog]);
   const selected = history.graph.nodes.filter((node) => node.selected);
   const selectedNode = selected.length === 1 ? selected[0] : undefined;
   const roiNode = history.graph.nodes.find((node) => node.id === roiNodeId && node.type === 'roi');

@@ -6,6 +6,7 @@ import { nodeRegistry } from '@/lib/pipeline/node-registry';
 import type { PortSpec } from '@/lib/pipeline/ports';
 import type { PipelineFlowNode } from '../_lib/flow-graph';
 import { summarizeNode, withoutNodePrefix } from '../_lib/node-summary';
+import { describeLive } from '../_lib/live-status';
 import { useEditorContext } from './editor-context';
 
 const portTop = 20;
@@ -32,6 +33,7 @@ function PipelineNodeView({ id, type, data, selected }: NodeProps<PipelineFlowNo
   const context = useEditorContext();
   const definition = nodeRegistry[type];
   const errors = context.errorsByNode.get(id) ?? [];
+  const live = context.liveByNode.get(id);
   const classes = ['pipeline-node', `pipeline-node-${definition.category}`, errors.length > 0 ? 'pipeline-node-error' : '', selected ? 'pipeline-node-selected' : ''];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-node-type={type} aria-invalid={errors.length > 0}>
@@ -41,6 +43,11 @@ function PipelineNodeView({ id, type, data, selected }: NodeProps<PipelineFlowNo
         <span className="pipeline-node-id">{id}</span>
       </div>
       <div className="pipeline-node-summary">{summarizeNode(type, data, context)}</div>
+      {live ? (
+        <div className={`pipeline-node-live live-${live.ready ? 'ready' : live.phase}`} aria-label="Live status" title={live.message}>
+          ● {describeLive(live)}
+        </div>
+      ) : null}
       {errors.length > 0 ? (
         <div className="pipeline-node-problem" role="note">
           {withoutNodePrefix(errors[0]!.message, id)}

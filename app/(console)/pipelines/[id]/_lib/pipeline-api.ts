@@ -2,6 +2,7 @@ import type { Pipeline, PipelineRevision } from '@/lib/contracts/pipelines';
 import type { PipelineGraph } from '@/lib/pipeline/graph-schema';
 import type { GraphDiff } from '@/lib/pipeline/diff-graphs';
 import { apiFetch } from '@/app/_lib/api-fetch';
+import type { WorkloadHealthView } from '@/lib/pipeline/deployment';
 
 export type PipelineWithGraph = Pipeline & { graph: PipelineGraph };
 export type RevisionSummary = Omit<PipelineRevision, 'graph'>;
@@ -9,7 +10,7 @@ export interface PipelineRunStatus {
   desiredState: string;
   deployedRevision: number | null;
   running: boolean;
-  status: { state: string; revision: number; lastError?: string } | null;
+  status: { state: string; revision: number; lastError?: string; workloads?: WorkloadHealthView[] } | null;
   problem: string | null;
 }
 
