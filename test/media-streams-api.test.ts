@@ -37,6 +37,9 @@ describe('GET /api/v1/streams', () => {
         publisher: { protocol: 'rtmp', video: { codec: 'h264', width: 320, height: 240 } },
         urls: { flv: `http://vigil.test:${media.flvPort}/relay/cam_api.flv`, rtmp: `rtmp://vigil.test:${media.rtmpPort}/relay/cam_api` },
       });
+      // Behind the custom server request.url carries the bind address; the browser's Host header must win.
+      const viaHost = await viewer.call(streams.GET, { path: '/api/v1/streams', headers: { host: 'cams.example:3000' } });
+      expect(viaHost.json.items.find((item: { path: string }) => item.path === '/relay/cam_api').urls.flv).toBe(`http://cams.example:${media.flvPort}/relay/cam_api.flv`);
       await waitFor('a bitrate', async () => {
         const answer = streamsResponseSchema.parse((await viewer.call(streams.GET, { path: '/api/v1/streams' })).json);
         return (answer.items.find((stream) => stream.path === '/relay/cam_api')?.inBitrate ?? 0) > 0;
