@@ -98,7 +98,7 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineWithGraph }) {
           <div className="editor-title">
             <h1>{pipeline.name}</h1>
             <span className="editor-meta">
-              Revision {saver.baseRevision} · <span aria-label="Run state">{describeRun(runStatus.run, runStatus.error)}</span> · <Link href="/pipelines">All pipelines</Link>
+              Revision {saver.baseRevision} · <span aria-label="Run state">{describeRun(runStatus.run, runStatus.error)}</span> · <Link href={`/pipelines/${pipeline.id}/live`}>Live view</Link> · <Link href="/pipelines">All pipelines</Link>
             </span>
           </div>
           <EditorToolbar
