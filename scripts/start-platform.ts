@@ -10,6 +10,7 @@ import { spawnPrefixed } from './lib/prefixed-child';
 import { describeLogin, prepareDatabase } from './lib/prepare-database';
 import { startMediaServer, type MediaServerUrls } from './lib/start-media-server';
 import { startTemporal } from './lib/start-temporal';
+import { stopWorkloads } from './lib/stop-workloads';
 import { createSupervisor, describeExit } from './lib/supervisor';
 import { untilAborted } from './lib/until-aborted';
 import { waitForHttp } from './lib/wait-for-http';
@@ -100,6 +101,8 @@ try {
 } finally {
   await supervisor.stopAll();
   await engine.close();
+  // After the worker is gone (it holds the runtime's lock): a deliberate stop takes the workloads down too.
+  await stopWorkloads(config, say).catch((error: unknown) => say(`could not stop workloads: ${error instanceof Error ? error.message : String(error)}`));
   say(exitCode === 0 ? 'stopped' : `stopped after a failure (exit ${exitCode})`);
   process.exit(exitCode);
 }
