@@ -12,6 +12,7 @@ import * as alarmEvents from '../app/api/v1/alarms/events/route';
 import { deliveryWorkflowId } from '../lib/contracts/deliveries';
 import { createLogger } from '../server/logger';
 import { createTemporalEngine } from '../server/temporal/temporal-engine';
+import { allowLoopbackCallbacks, seedCallbackPipeline, startEvent } from '../test/support/delivery-fixtures';
 import { loggedIn } from '../test/support/logged-in';
 import { startTemporalDevServer, startVigilWorker } from '../test/support/temporal-harness';
 import { startTestApp } from '../test/support/test-app';
@@ -57,32 +58,14 @@ const worker = await startVigilWorker(env, taskQueue, {
 });
 
 try {
-  await t.app.db
-    .insertInto('settings')
-    .values({ key: 'callbackPolicy', value: JSON.stringify({ allowPrivateNetworks: false, allowList: ['127.0.0.1'], denyList: [] }), updated_at: new Date().toISOString(), updated_by: null })
-    .execute();
-  const at = new Date().toISOString();
+  await allowLoopbackCallbacks(t.app.db);
   const pipelineId = 'pip_bench';
   const nodeId = 'cb-bench';
-  await t.app.db.insertInto('pipelines').values({ id: pipelineId, name: 'bench', description: '', latest_revision: 1, deployed_revision: 1, desired_state: 'running', created_at: at, updated_at: at }).execute();
-  await t.app.db
-    .insertInto('pipeline_revisions')
-    .values({ pipeline_id: pipelineId, revision: 1, graph: JSON.stringify({ nodes: [{ id: nodeId, type: 'callback', position: { x: 0, y: 0 }, data: { url, timeoutSeconds: 5 } }], edges: [] }), comment: '', created_at: at, created_by: null })
-    .execute();
+  await seedCallbackPipeline(t.app.db, { pipelineId, name: 'bench', nodeId, url, timeoutSeconds: 5 });
   const operator = await loggedIn(t, 'operator');
 
   async function ingest(alarmId: string): Promise<number> {
-    const event = {
-      id: alarmId,
-      version: 1,
-      type: 'intrusion',
-      state: 'start',
-      time: new Date().toISOString(),
-      pipeline: { id: pipelineId, name: 'bench', revision: 1 },
-      camera: { id: 'cam_1', name: 'Gate' },
-      algorithm: { id: 'alg_1', name: 'person', version: '1.0.0' },
-      objects: [{ label: 'person', score: 0.9, box: { x: 1, y: 2, width: 30, height: 60 } }],
-    };
+    const event = startEvent(alarmId, { id: pipelineId, name: 'bench' });
     const sent = performance.now();
     const res = await operator.call(alarmEvents.POST, { method: 'POST', body: { event, sinkNodeIds: [nodeId] } });
     if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(res.json)}`);

@@ -8,6 +8,7 @@ import { createLogger } from '../server/logger';
 import { createTemporalEngine } from '../server/temporal/temporal-engine';
 import type { ApiClient } from './support/api-client';
 import { CallbackReceiver } from './support/callback-receiver';
+import { allowLoopbackCallbacks, seedCallbackPipeline, startEvent } from './support/delivery-fixtures';
 import { loggedIn } from './support/logged-in';
 import { startTemporalDevServer, startVigilWorker, waitFor, type RunningWorker } from './support/temporal-harness';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -37,10 +38,7 @@ describe('callback receiver outage during 200 alarms', () => {
       // deliveries notice the receiver is back within about a second rather than the production ten minutes.
       deliveryTiming: { initialIntervalMs: 100, maximumIntervalMs: 1000, retryPeriodMs: 60_000 },
     });
-    await t.app.db
-      .insertInto('settings')
-      .values({ key: 'callbackPolicy', value: JSON.stringify({ allowPrivateNetworks: false, allowList: ['127.0.0.1'], denyList: [] }), updated_at: new Date().toISOString(), updated_by: null })
-      .execute();
+    await allowLoopbackCallbacks(t.app.db);
     operator = await loggedIn(t, 'operator');
   });
 
@@ -61,14 +59,9 @@ describe('callback receiver outage during 200 alarms', () => {
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     const secret = created.json.secret as string;
 
-    const at = new Date().toISOString();
     const pipelineId = 'pip_outage';
     const nodeId = 'cb-outage';
-    await t.app.db.insertInto('pipelines').values({ id: pipelineId, name: 'outage', description: '', latest_revision: 1, deployed_revision: 1, desired_state: 'running', created_at: at, updated_at: at }).execute();
-    await t.app.db
-      .insertInto('pipeline_revisions')
-      .values({ pipeline_id: pipelineId, revision: 1, graph: JSON.stringify({ nodes: [{ id: nodeId, type: 'callback', position: { x: 0, y: 0 }, data: { url, timeoutSeconds: 2 } }], edges: [] }), comment: '', created_at: at, created_by: null })
-      .execute();
+    await seedCallbackPipeline(t.app.db, { pipelineId, name: 'outage', nodeId, url, timeoutSeconds: 2 });
 
     const alarmIds = Array.from({ length: alarmCount }, (_, index) => `alm_out${index.toString().padStart(3, '0')}${randomBytes(4).toString('hex')}`);
     const ingestStarted = performance.now();
@@ -77,17 +70,7 @@ describe('callback receiver outage during 200 alarms', () => {
     await Promise.all(
       Array.from({ length: lanes }, async (_, lane) => {
         for (let index = lane; index < alarmIds.length; index += lanes) {
-          const event = {
-            id: alarmIds[index]!,
-            version: 1,
-            type: 'intrusion',
-            state: 'start',
-            time: new Date().toISOString(),
-            pipeline: { id: pipelineId, name: 'outage', revision: 1 },
-            camera: { id: 'cam_1', name: 'Gate' },
-            algorithm: { id: 'alg_1', name: 'person', version: '1.0.0' },
-            objects: [{ label: 'person', score: 0.9, box: { x: 1, y: 2, width: 30, height: 60 } }],
-          };
+          const event = startEvent(alarmIds[index]!, { id: pipelineId, name: 'outage' });
           const res = await operator.call(alarmEvents.POST, { method: 'POST', body: { event, sinkNodeIds: [nodeId] } });
           expect(res.status, JSON.stringify(res.json)).toBe(201);
         }
