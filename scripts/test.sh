@@ -14,8 +14,10 @@ passed=0
 failed=0
 count_check() { if [ "$2" -eq 0 ]; then passed=$((passed + 1)); echo "[test] $1: ok"; else failed=$((failed + 1)); echo "[test] $1: FAILED"; fi; }
 
-VIGIL_TEST_POSTGRES_URL="$(bash scripts/postgres-for-tests.sh)"
+VIGIL_TEST_POSTGRES_URL="$(bash scripts/postgres-for-tests.sh | tail -n 1)"
 pg_status=$?
+# A stray line from the cluster tools once became part of the URL (pg then resolved the host "base"): refuse it here.
+case "$VIGIL_TEST_POSTGRES_URL" in postgres://*) ;; *) echo "[test] unexpected PostgreSQL URL from postgres-for-tests.sh"; pg_status=1 ;; esac
 export VIGIL_TEST_POSTGRES_URL
 count_check "postgresql for tests" "$pg_status"
 
