@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { I18nProvider } from './_i18n/i18n-provider';
+import { consoleTimeZone, getLocale } from './_i18n/server-i18n';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,10 +11,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#0d141c', colorScheme: 'dark' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <I18nProvider locale={locale} timeZone={consoleTimeZone}>
+          {children}
+        </I18nProvider>
+      </body>
     </html>
   );
 }

@@ -4,6 +4,8 @@ import { adminCredentials } from './test-credentials';
 
 // Listed here rather than imported from the app, so that a section dropped from the nav fails the test.
 const sections = [
+  { label: 'Dashboard', href: '/dashboard' },
+  { label: 'Live view', href: '/live' },
   { label: 'Pipelines', href: '/pipelines' },
   { label: 'Cameras', href: '/cameras' },
   { label: 'Algorithms', href: '/algorithms' },
@@ -30,7 +32,7 @@ test('logging in with ?next= goes to that page', async ({ page }) => {
 test('an off-site ?next= is ignored after login', async ({ page, baseURL }) => {
   await page.goto('/login?next=%2F%2Fexample.com%2F');
   await logInThroughForm(page);
-  await expect(page).toHaveURL(`${baseURL}/pipelines`);
+  await expect(page).toHaveURL(`${baseURL}/dashboard`);
 });
 
 test('a wrong password shows the error message from the API', async ({ page }) => {
@@ -42,18 +44,18 @@ test('a wrong password shows the error message from the API', async ({ page }) =
   await page.screenshot({ path: screenshotPath('login-wrong-password') });
 });
 
-test('the admin logs in, lands on Pipelines and sees every console section', async ({ page }) => {
+test('the admin logs in, lands on the dashboard and sees every console section', async ({ page }) => {
   await logInAsAdmin(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Pipelines' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const section of sections) {
     await expect(nav.getByRole('link', { name: section.label, exact: true })).toHaveAttribute('href', section.href);
   }
-  await expect(nav.getByRole('link', { name: 'Pipelines' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
   const userPanel = page.getByRole('region', { name: 'Signed-in user' });
   await expect(userPanel).toContainText(adminCredentials.username);
-  await expect(userPanel).toContainText('admin');
-  await page.screenshot({ path: screenshotPath('console-pipelines'), fullPage: true });
+  await expect(userPanel).toContainText('Administrator');
+  await page.screenshot({ path: screenshotPath('console-dashboard'), fullPage: true });
 
   await nav.getByRole('link', { name: 'Cameras' }).click();
   await expect(page).toHaveURL(/\/cameras$/);

@@ -21,5 +21,5 @@ export async function logInThroughForm(page: Page, credentials: { username: stri
 export async function logInAsAdmin(page: Page): Promise<void> {
   await page.goto('/login');
   await logInThroughForm(page);
-  await expect(page).toHaveURL(/\/pipelines$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }

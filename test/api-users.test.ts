@@ -191,6 +191,21 @@ describe.each(dialects)('users API on %s', (dialect) => {
     expect(await loginStatus('erin', changed)).toBe(200);
   });
 
+  it('lets any user change their own language and nothing else, keeping their session', async () => {
+    const viewerAccount = await t.createUser('viewer');
+    const viewer = await logInAs(viewerAccount);
+    expect((await new ApiClient().call(me.PATCH, { method: 'PATCH', body: { locale: 'zh-CN' } })).status).toBe(401);
+    const changed = await viewer.call(me.PATCH, { method: 'PATCH', body: { locale: 'zh-CN' } });
+    expect(changed.status).toBe(200);
+    expect(changed.json).toMatchObject({ user: { id: viewerAccount.id, locale: 'zh-CN', role: 'viewer' } });
+    // Still logged in, and the stored choice is what the next request sees.
+    expect((await viewer.call(me.GET, {})).json).toMatchObject({ user: { locale: 'zh-CN' } });
+    const escalation = await viewer.call(me.PATCH, { method: 'PATCH', body: { locale: 'en', role: 'admin' } });
+    expect(escalation.status).toBe(400);
+    expect((await viewer.call(me.PATCH, { method: 'PATCH', body: { locale: 'fr' } })).status).toBe(400);
+    expect((await viewer.call(me.GET, {})).json).toMatchObject({ user: { locale: 'zh-CN', role: 'viewer' } });
+  });
+
   it('rate-limits guesses of the current password', async () => {
     const frank = await t.createUser('viewer', 'frank');
     secrets.push(frank.password);

@@ -2,7 +2,9 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BrandMark } from '../_components/brand-mark';
 import { ConsoleNav } from '../_components/console-nav';
+import { LocaleSwitcher } from '../_components/locale-switcher';
 import { LogoutButton } from '../_components/logout-button';
+import { getTranslations } from '../_i18n/server-i18n';
 import { readSessionUser } from '../_lib/read-session-user';
 import { readRequestedPath } from '../_lib/requested-path';
 
@@ -13,17 +15,19 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     const requestedPath = await readRequestedPath();
     redirect(requestedPath ? `/login?next=${encodeURIComponent(requestedPath)}` : '/login');
   }
+  const t = await getTranslations('nav');
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <aside className="sidebar">
-        <BrandMark tagline="Console" />
+        <BrandMark tagline={t('console')} />
         <ConsoleNav />
-        <section className="user-panel" aria-label="Signed-in user">
+        <section className="user-panel" aria-label={t('signedInUser')}>
           <span className="user-name">{user.username}</span>
-          <span className="user-role">{user.role}</span>
+          <span className="user-role">{t(`roles.${user.role}`)}</span>
+          <LocaleSwitcher signedIn />
           <LogoutButton />
         </section>
       </aside>
@@ -33,4 +37,3 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     </div>
   );
 }
-

@@ -1,10 +1,12 @@
-/** The console's top-level sections, in navigation order; the e2e tests check that all of them are reachable. */
+/** The console's top-level sections, in navigation order (labels: the `nav.sections` messages); the e2e tests check that all of them are reachable. */
 export const consoleSections = [
-  { href: '/pipelines', label: 'Pipelines' },
-  { href: '/cameras', label: 'Cameras' },
-  { href: '/algorithms', label: 'Algorithms' },
-  { href: '/alarms', label: 'Alarms' },
-  { href: '/training', label: 'Training' },
-  { href: '/workflows', label: 'Workflows' },
-  { href: '/settings', label: 'Settings' },
+  { href: '/dashboard', key: 'dashboard' },
+  { href: '/live', key: 'live' },
+  { href: '/pipelines', key: 'pipelines' },
+  { href: '/cameras', key: 'cameras' },
+  { href: '/algorithms', key: 'algorithms' },
+  { href: '/alarms', key: 'alarms' },
+  { href: '/training', key: 'training' },
+  { href: '/workflows', key: 'workflows' },
+  { href: '/settings', key: 'settings' },
 ] as const;

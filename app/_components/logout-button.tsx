@@ -1,9 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { apiFetch, ApiError } from '../_lib/api-fetch';
 
 export function LogoutButton() {
+  const t = useTranslations('nav');
   const [pending, setPending] = useState(false);
   const [errorMessage, setErrorMessage] = useState<string | undefined>();
 
@@ -27,7 +29,7 @@ export function LogoutButton() {
   return (
     <>
       <button className="button button-quiet" type="button" onClick={() => void logOut()} disabled={pending}>
-        {pending ? 'Logging out…' : 'Log out'}
+        {pending ? t('loggingOut') : t('logOut')}
       </button>
       {errorMessage ? (
         <p className="alert-error" role="alert">

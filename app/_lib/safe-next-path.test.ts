@@ -7,19 +7,19 @@ describe('safeNextPath', () => {
   });
 
   it('falls back to /pipelines when missing or not a path', () => {
-    expect(safeNextPath(undefined)).toBe('/pipelines');
-    expect(safeNextPath('')).toBe('/pipelines');
-    expect(safeNextPath('cameras')).toBe('/pipelines');
-    expect(safeNextPath('https://evil.example/')).toBe('/pipelines');
+    expect(safeNextPath(undefined)).toBe('/dashboard');
+    expect(safeNextPath('')).toBe('/dashboard');
+    expect(safeNextPath('cameras')).toBe('/dashboard');
+    expect(safeNextPath('https://evil.example/')).toBe('/dashboard');
   });
 
   it('refuses protocol-relative and backslash tricks that leave the origin', () => {
-    expect(safeNextPath('//evil.example/x')).toBe('/pipelines');
-    expect(safeNextPath('/\\evil.example/x')).toBe('/pipelines');
+    expect(safeNextPath('//evil.example/x')).toBe('/dashboard');
+    expect(safeNextPath('/\\evil.example/x')).toBe('/dashboard');
   });
 
   it('does not loop back to the login page', () => {
-    expect(safeNextPath('/login?next=%2Fcameras')).toBe('/pipelines');
+    expect(safeNextPath('/login?next=%2Fcameras')).toBe('/dashboard');
   });
 
   it('takes the first value of a repeated parameter', () => {

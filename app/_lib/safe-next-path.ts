@@ -1,4 +1,4 @@
-const defaultLanding = '/pipelines';
+const defaultLanding = '/dashboard';
 const probeOrigin = 'http://vigil.invalid';
 
 /**

@@ -2,10 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
 import { apiFetch, ApiError } from '../_lib/api-fetch';
 
 export function LoginForm({ nextPath }: { nextPath: string }) {
   const router = useRouter();
+  const t = useTranslations('login');
   const [errorMessage, setErrorMessage] = useState<string | undefined>();
   const [submitting, setSubmitting] = useState(false);
   // Until React has hydrated, a click would submit the form natively instead of calling the API.
@@ -21,7 +23,10 @@ export function LoginForm({ nextPath }: { nextPath: string }) {
       await apiFetch('/api/v1/auth/login', { method: 'POST', json: { username: form.get('username'), password: form.get('password') } });
       router.replace(nextPath);
     } catch (error) {
-      setErrorMessage(error instanceof ApiError ? error.message : 'Login failed unexpectedly. Try again.');
+      // Known answers in the console's language; anything else as the API worded it.
+      if (error instanceof ApiError && error.status === 401) setErrorMessage(t('wrongCredentials'));
+      else if (error instanceof ApiError && error.status === 429) setErrorMessage(t('rateLimited'));
+      else setErrorMessage(error instanceof ApiError ? error.message : t('unexpected'));
       setSubmitting(false);
     }
   }
@@ -35,15 +40,15 @@ export function LoginForm({ nextPath }: { nextPath: string }) {
         </p>
       ) : null}
       <div className="field">
-        <label htmlFor="login-username">Username</label>
+        <label htmlFor="login-username">{t('username')}</label>
         <input id="login-username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus />
       </div>
       <div className="field">
-        <label htmlFor="login-password">Password</label>
+        <label htmlFor="login-password">{t('password')}</label>
         <input id="login-password" name="password" type="password" autoComplete="current-password" required />
       </div>
       <button className="button" type="submit" disabled={!hydrated || submitting} aria-busy={submitting}>
-        {submitting ? 'Logging in…' : 'Log in'}
+        {submitting ? t('submitting') : t('submit')}
       </button>
     </form>
   );

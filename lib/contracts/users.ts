@@ -20,6 +20,9 @@ const password = z.string().min(10, 'at least 10 characters').max(256);
 export const loginBodySchema = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 export const createUserBodySchema = z.strictObject({ username, password, role: roleSchema, locale: localeSchema.default('en') });
 export const updateUserBodySchema = z.strictObject({ password: password.optional(), role: roleSchema.optional(), locale: localeSchema.optional(), disabled: z.boolean().optional() });
+/** What any user may change about themselves without an admin (the password has its own route). */
+export const updateOwnProfileBodySchema = z.strictObject({ locale: localeSchema });
+export type UpdateOwnProfileBody = z.infer<typeof updateOwnProfileBodySchema>;
 export const changeOwnPasswordBodySchema = z.strictObject({ currentPassword: z.string().min(1), newPassword: password });
 
 export const sessionInfoSchema = z.object({ user: userSchema, csrfToken: z.string() });

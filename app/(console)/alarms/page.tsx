@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '../../_components/page-header';
+import { getTranslations } from '../../_i18n/server-i18n';
 
-export const metadata: Metadata = { title: 'Alarms' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('alarms'))('title') };
+}
 
-// Placeholder until this section is built; it states what will be here rather than showing sample data.
-export default function AlarmsPage() {
-  return <PageHeader title="Alarms">This page will show alarms raised by running pipelines, with their evidence images and clips, and let you acknowledge them.</PageHeader>;
+// The section's frame: its title and what it holds, in the user's language; its content is being built (issue 8).
+export default async function AlarmsPage() {
+  const t = await getTranslations('alarms');
+  return <PageHeader title={t('title')}>{t('lede')}</PageHeader>;
 }

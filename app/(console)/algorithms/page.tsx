@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '../../_components/page-header';
+import { getTranslations } from '../../_i18n/server-i18n';
 
-export const metadata: Metadata = { title: 'Algorithms' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('algorithms'))('title') };
+}
 
-// Placeholder until this section is built; it states what will be here rather than showing sample data.
-export default function AlgorithmsPage() {
-  return <PageHeader title="Algorithms">This page will list the installed algorithm packages and their deployments, and let you register new ones.</PageHeader>;
+// The section's frame: its title and what it holds, in the user's language; its content is being built (issue 8).
+export default async function AlgorithmsPage() {
+  const t = await getTranslations('algorithms');
+  return <PageHeader title={t('title')}>{t('lede')}</PageHeader>;
 }

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '../../_components/page-header';
+import { getTranslations } from '../../_i18n/server-i18n';
 
-export const metadata: Metadata = { title: 'Cameras' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('cameras'))('title') };
+}
 
-// Placeholder until this section is built; it states what will be here rather than showing sample data.
-export default function CamerasPage() {
-  return <PageHeader title="Cameras">This page will list the video sources (RTSP, RTMP and files) with their status and snapshots, and let you add cameras and draw regions of interest.</PageHeader>;
+// The section's frame: its title and what it holds, in the user's language; its content is being built (issue 8).
+export default async function CamerasPage() {
+  const t = await getTranslations('cameras');
+  return <PageHeader title={t('title')}>{t('lede')}</PageHeader>;
 }

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '../../_components/page-header';
+import { getTranslations } from '../../_i18n/server-i18n';
 
-export const metadata: Metadata = { title: 'Settings' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings'))('title') };
+}
 
-// Placeholder until this section is built; it states what will be here rather than showing sample data.
-export default function SettingsPage() {
-  return <PageHeader title="Settings">This page will hold users, API tokens and platform configuration.</PageHeader>;
+// The section's frame: its title and what it holds, in the user's language; its content is being built (issue 8).
+export default async function SettingsPage() {
+  const t = await getTranslations('settings');
+  return <PageHeader title={t('title')}>{t('lede')}</PageHeader>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loginBodySchema, sessionInfoSchema } from '../../../lib/contracts/users';
+import { loginBodySchema, sessionInfoSchema, updateOwnProfileBodySchema, userSchema } from '../../../lib/contracts/users';
 import type { ApiOperation } from '../api-operation';
 
 const component = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
@@ -17,4 +17,5 @@ export const systemOperations: ApiOperation[] = [
   { method: 'post', path: '/auth/login', summary: 'Log in: sets the session cookie and the CSRF cookie (rate-limited)', tag: 'auth', access: 'public', body: loginBodySchema, response: sessionInfoSchema },
   { method: 'post', path: '/auth/logout', summary: 'Log out (ends the session)', tag: 'auth', access: 'viewer' },
   { method: 'get', path: '/auth/me', summary: 'The caller', tag: 'auth', access: 'viewer', response: sessionInfoSchema },
+  { method: 'patch', path: '/auth/me', summary: 'Change your own profile (the console language)', tag: 'auth', access: 'viewer', body: updateOwnProfileBodySchema, response: z.object({ user: userSchema }) },
 ];

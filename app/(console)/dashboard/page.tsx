@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '../../_components/page-header';
+import { getTranslations } from '../../_i18n/server-i18n';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard'))('title') };
+}
+
+// The section's frame: its title and what it holds, in the user's language; its content is being built (issue 8).
+export default async function DashboardPage() {
+  const t = await getTranslations('dashboard');
+  return <PageHeader title={t('title')}>{t('lede')}</PageHeader>;
+}
