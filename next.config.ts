@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', 'pino', '@temporalio/client', '@temporalio/common', '@temporalio/proto'],
   poweredByHeader: false,
   typedRoutes: false,
+  // The test command type-checks the whole repository (tsc --noEmit) as its own step; checking again inside
+  // next build doubles the work and lets unrelated files (tests, scripts) stop the web app from building.
+  typescript: { ignoreBuildErrors: true },
   // Defaults a security review expects: no framing (clickjacking), no MIME sniffing, no referrer leaks.
   async headers() {
     return [
