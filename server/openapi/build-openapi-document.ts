@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
+import { alarmConsoleOperations } from './operations/alarms-console';
 import { auditOperations } from './operations/audit';
 import { callbackTargetOperations, deliveryOperations } from './operations/callbacks';
+import { dashboardOperations } from './operations/dashboard';
+import { cameraConsoleOperations } from './operations/cameras-console';
 import { algorithmOperations, alarmOperations, cameraOperations, pipelineOperations } from './operations/resources';
 import { retentionOperations } from './operations/retention';
 import { settingsOperations } from './operations/settings';
+import { settingsConsoleOperations } from './operations/settings-console';
 import { systemOperations } from './operations/system';
 import { tokenOperations } from './operations/tokens';
 import { trainingOperations } from './operations/training';
@@ -13,10 +17,13 @@ import { workflowOperations } from './operations/workflows';
 
 export const apiOperations: ApiOperation[] = [
   ...systemOperations,
+  ...dashboardOperations,
   ...cameraOperations,
+  ...cameraConsoleOperations,
   ...algorithmOperations,
   ...pipelineOperations,
   ...alarmOperations,
+  ...alarmConsoleOperations,
   ...userOperations,
   ...tokenOperations,
   ...settingsOperations,
@@ -26,6 +33,7 @@ export const apiOperations: ApiOperation[] = [
   ...deliveryOperations,
   ...retentionOperations,
   ...trainingOperations,
+  ...settingsConsoleOperations,
 ];
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
