@@ -9,6 +9,7 @@ import { createHealthActivities } from './health-activities';
 import { createPipelineActivities, type PipelineActivityDeps } from './pipeline-activities';
 import { createReconcileActivities } from './reconcile-activities';
 import { createRetentionActivities } from './retention-activities';
+import { createRuntimeInspectionActivities } from './runtime-inspection-activities';
 import { createTrainingActivities } from './training-activities';
 
 export type { DatabaseHealth, WorkerDescription } from './health-activities';
@@ -42,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPipelineActivities(deps.pipelines ? { ...deps, ...deps.pipelines } : undefined),
     ...createReconcileActivities({ ...deps, runtime: deps.pipelines?.runtime }),
     ...createTrainingActivities({ ...deps, now }),
+    ...createRuntimeInspectionActivities({ runtime: deps.pipelines?.runtime }),
   };
 }
 

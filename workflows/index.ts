@@ -9,3 +9,4 @@ export { pipelineWorkflow } from './pipeline-workflow';
 export { reconcileWorkflow } from './reconcile-workflow';
 export { federatedTrainingWorkflow } from './federated-training-workflow';
 export { siteWorkflow } from './site-workflow';
+export { inspectWorkloadsWorkflow } from './inspect-workloads-workflow';
