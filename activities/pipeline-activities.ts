@@ -1,4 +1,4 @@
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
@@ -16,6 +16,7 @@ import type { WorkloadRuntime, WorkloadStatus } from '../runtime/workload-runtim
 import type { Logger } from '../server/logger';
 import { loadCompileCatalog } from '../server/pipelines/load-compile-catalog';
 import type { SecretBox } from '../server/secrets/secret-box';
+import { hashOpaqueToken } from '../server/auth/opaque-token';
 import { issueServiceToken, revokeServiceTokens } from '../server/tokens/issue-service-token';
 import { compilePipeline } from '../lib/pipeline/compile-pipeline';
 import { createPipelineRelays } from './pipeline-relays';
@@ -60,6 +61,24 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
     }
   }
 
+  const runSpecFileOf = (pipelineId: string, cameraNodeId: string, revision: number) => join(runSpecDir, `${pipelineId}-${cameraNodeId}-r${revision}.json`);
+
+  /**
+   * The service token of a revision's analyzers. A deploy that runs again (an activity retried after its worker
+   * died, a repair of one lost analyzer) keeps the live token already in the run specs: analyzers that are running
+   * (adopted by the runtime, not restarted) read theirs at start, and revoking it would get their alarms refused.
+   */
+  async function serviceTokenFor(pipelineId: string, revision: number, runSpecFiles: string[]): Promise<string> {
+    const name = tokenName(pipelineId, revision);
+    for (const file of runSpecFiles) {
+      const token = await readFile(file, 'utf8').then((text) => (JSON.parse(text) as Partial<AnalyzerRunSpec>).report?.token, () => undefined);
+      if (!token) continue;
+      const live = await deps.db.selectFrom('api_tokens').select('id').where('name', '=', name).where('token_hash', '=', hashOpaqueToken(token)).where('revoked_at', 'is', null).executeTakeFirst();
+      if (live) return token;
+    }
+    return issueServiceToken(deps.db, name, new Date());
+  }
+
   async function compileRevision(pipelineId: string, revision: number): Promise<PipelineSpec> {
     const pipeline = await deps.db.selectFrom('pipelines').select(['name']).where('id', '=', pipelineId).executeTakeFirst();
     const saved = await deps.db.selectFrom('pipeline_revisions').select(['graph']).where('pipeline_id', '=', pipelineId).where('revision', '=', revision).executeTakeFirst();
@@ -86,7 +105,7 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
         algorithmServers.push({ workloadId: workload.id, algorithmId: algorithm.algorithmId });
       }
       await mkdir(runSpecDir, { recursive: true, mode: 0o700 });
-      const token = await issueServiceToken(deps.db, tokenName(pipelineId, revision), new Date());
+      const token = await serviceTokenFor(pipelineId, revision, spec.analyzers.map((analyzer) => runSpecFileOf(pipelineId, analyzer.cameraNodeId, revision)));
       // Relays first: the analyzers below read them, and retry until they publish.
       relays.claim(pipelineId, revision, spec.analyzers.map((analyzer) => analyzer.cameraId));
       await relays.sync();
@@ -94,7 +113,7 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
       if (media.server === 'none' && spec.sinks.some((sink) => sink.type === 'restream')) deps.logger.warn({ pipelineId, revision }, 'restream sinks ignored: no media server is configured');
       const analyzers: PipelineDeployment['analyzers'] = [];
       for (const analyzer of spec.analyzers) {
-        const runSpecFile = join(runSpecDir, `${pipelineId}-${analyzer.cameraNodeId}-r${revision}.json`);
+        const runSpecFile = runSpecFileOf(pipelineId, analyzer.cameraNodeId, revision);
         const run: AnalyzerRunSpec = {
           pipeline: spec.pipeline,
           analyzer,
@@ -136,7 +155,7 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
       for (const analyzer of input.old.analyzers) {
         if (keepAnalyzers.has(analyzer.workloadId)) continue;
         await deps.runtime.remove(analyzer.workloadId);
-        await rm(join(runSpecDir, `${input.pipelineId}-${analyzer.cameraNodeId}-r${input.old.revision}.json`), { force: true });
+        await rm(runSpecFileOf(input.pipelineId, analyzer.cameraNodeId, input.old.revision), { force: true });
       }
       for (const server of input.old.algorithmServers) if (!keepServers.has(server.workloadId)) await deps.runtime.remove(server.workloadId, { owner: input.pipelineId });
       if (input.next?.revision !== input.old.revision) await revokeServiceTokens(deps.db, tokenName(input.pipelineId, input.old.revision), new Date());
