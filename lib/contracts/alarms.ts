@@ -29,28 +29,62 @@ export const alarmSchema = z.object({
   startedAt: z.string(),
   updatedAt: z.string(),
   endedAt: z.string().nullable(),
-  label: z.enum(['true', 'false']).nullable(),
+  label: z.enum(['true', 'false']).nullable().describe('an operator\'s verdict: true alarm or false alarm; null = not labelled'),
+  labeledBy: z.object({ id: z.string(), username: z.string().nullable() }).nullable().describe('who set the label (username null when the user was deleted)'),
+  labeledAt: z.string().nullable(),
   event: alarmEventSchema,
 });
 export type Alarm = z.infer<typeof alarmSchema>;
 
+/** Open: the incident is still going (start/update); closed: it ended. */
+export const alarmStatuses = ['open', 'closed'] as const;
+export type AlarmStatus = (typeof alarmStatuses)[number];
+
 const isoTime = z.iso.datetime({ offset: true });
+
+/** The filters shared by the list and the CSV export. */
+const alarmFilterFields = {
+  cameraId: z.string().max(100).optional(),
+  pipelineId: z.string().max(100).optional(),
+  algorithmId: z.string().max(100).optional(),
+  type: z.string().max(100).optional(),
+  state: z.enum(['start', 'update', 'end']).optional(),
+  status: z.enum(alarmStatuses).optional().describe('open: not ended yet (start/update); closed: ended'),
+  /** `none` = not yet labelled by an operator. */
+  label: z.enum(['true', 'false', 'none']).optional(),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+};
+
+const fromNotAfterTo: [(q: { from?: string | undefined; to?: string | undefined }) => boolean, { message: string; path: string[] }] = [
+  (q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to),
+  { message: '"from" must not be after "to"', path: ['from'] },
+];
 
 export const listAlarmsQuerySchema = z
   .strictObject({
-    cameraId: z.string().optional(),
-    pipelineId: z.string().optional(),
-    type: z.string().optional(),
-    state: z.enum(['start', 'update', 'end']).optional(),
-    /** `none` = not yet labelled by an operator. */
-    label: z.enum(['true', 'false', 'none']).optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
+    ...alarmFilterFields,
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(200).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+  .refine(...fromNotAfterTo);
 export type ListAlarmsQuery = z.infer<typeof listAlarmsQuerySchema>;
+export type AlarmFilters = Omit<ListAlarmsQuery, 'limit' | 'cursor'>;
+
+/** The most rows one CSV export holds; narrow the filters (time range) for more. */
+export const alarmExportMaxRows = 50_000;
+
+export const exportAlarmsQuerySchema = z
+  .strictObject({
+    ...alarmFilterFields,
+    limit: z.coerce.number().int().min(1).max(alarmExportMaxRows).default(alarmExportMaxRows).describe(`at most this many rows, newest first (at most ${alarmExportMaxRows})`),
+  })
+  .refine(...fromNotAfterTo);
+export type ExportAlarmsQuery = z.infer<typeof exportAlarmsQuerySchema>;
+
+/** An operator's verdict on an alarm; null clears it. Labelled alarms feed the alarm-verifier training. */
+export const setAlarmLabelBodySchema = z.strictObject({ label: z.enum(['true', 'false']).nullable() });
+export type SetAlarmLabelBody = z.infer<typeof setAlarmLabelBodySchema>;
 
 export const alarmPageSchema = z.object({ items: z.array(alarmSchema), nextCursor: z.string().nullable() });
 
