@@ -195,8 +195,13 @@ async function analyzerStats(runtime: WorkloadRuntime, workloadId: string): Prom
   if (!status?.endpoint) return {};
   try {
     const response = await fetch(`http://${status.endpoint.host}:${status.endpoint.port}/stats`, { signal: AbortSignal.timeout(2000) });
-    const stats = (await response.json()) as { reader?: { fpsOut?: number }; lastAlarmAt?: string };
-    return { ...(stats.reader?.fpsOut !== undefined ? { fps: Number(stats.reader.fpsOut.toFixed(1)) } : {}), ...(stats.lastAlarmAt ? { lastAlarmAt: stats.lastAlarmAt } : {}) };
+    const stats = (await response.json()) as { reader?: { fpsOut?: number }; inferenceMs?: { median?: number | null }; lastAlarmAt?: string };
+    const inferenceMs = stats.inferenceMs?.median;
+    return {
+      ...(stats.reader?.fpsOut !== undefined ? { fps: Number(stats.reader.fpsOut.toFixed(1)) } : {}),
+      ...(typeof inferenceMs === 'number' ? { inferenceMs: Number(inferenceMs.toFixed(1)) } : {}),
+      ...(stats.lastAlarmAt ? { lastAlarmAt: stats.lastAlarmAt } : {}),
+    };
   } catch {
     return {};
   }

@@ -16,6 +16,8 @@ export interface WorkloadHealthView {
   message?: string;
   /** Analyzers only: frames per second analysed and the last alarm, from the analyzer's /stats. */
   fps?: number;
+  /** Analyzers only: median inference time of a frame (ms) over the analyzer's recent frames, from its /stats. */
+  inferenceMs?: number;
   lastAlarmAt?: string;
 }
 

@@ -7,6 +7,7 @@ import { createTrainingStarts } from './temporal-training-starts';
 import { createWorkflowStarts } from './temporal-workflow-starts';
 import { createPipelineControl } from './pipeline-control';
 import { createWorkflowVisibility } from './workflow-visibility';
+import { createTaskQueueProbe } from '../dashboard/temporal-task-queue';
 import type { HealthCheckReport, WorkflowEnginePort } from './temporal.port';
 
 interface TemporalSettings {
@@ -61,6 +62,7 @@ export function createTemporalEngine(settings: TemporalSettings, logger: Logger)
     ...createTrainingStarts(() => temporal.client(), settings),
     ...createPipelineControl(temporal, settings),
     ...createWorkflowVisibility(temporal),
+    ...createTaskQueueProbe(temporal, settings),
 
     async close() {
       await temporal.close();

@@ -28,6 +28,8 @@ export interface WorkflowEnginePort {
   listWorkflows(input: { type?: string; status?: 'running' | 'closed'; limit: number }): Promise<WorkflowSummary[]>;
   /** The last `limit` events of a workflow's current run. */
   workflowHistory(input: { workflowId: string; limit: number }): Promise<WorkflowHistoryEvent[]>;
+  /** Workers seen polling the task queue's workflow tasks lately (the dashboard's worker tile); stand-ins may omit it. */
+  taskQueuePollers?(): Promise<TaskQueuePoller[]>;
   close(): Promise<void>;
 }
 
@@ -36,4 +38,9 @@ export interface HealthCheckReport {
   database: { ok: boolean; latencyMs: number; error?: string };
   worker: { hostname: string; pid: number; nodeVersion: string; taskQueue: string };
   checkedAt: string;
+}
+
+export interface TaskQueuePoller {
+  identity: string;
+  lastAccessTime: string | null;
 }
