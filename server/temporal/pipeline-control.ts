@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { AppError } from '../../lib/errors';
 import type { PipelineRunStatus } from '../../lib/pipeline/deployment';
 import type { pipelineWorkflow } from '../../workflows/pipeline-workflow';
@@ -11,11 +11,14 @@ export const pipelineWorkflowId = (pipelineId: string) => `pipeline:${pipelineId
 
 /** Pipeline workflows by their stable id: deploy = signal-with-start (start, or update a running one). */
 export function createPipelineControl(temporal: TemporalClientHolder, settings: { taskQueue: string; address: string }): PipelineControl {
+  const unreachable = (error: unknown) => new AppError('dependency_unavailable', `Temporal at ${settings.address} is unreachable: ${error instanceof Error ? error.message : String(error)}`);
   const client = () =>
     temporal.client().catch((error: unknown) => {
-      throw new AppError('dependency_unavailable', `Temporal at ${settings.address} is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      throw unreachable(error);
     });
-  return {
+  // An open connection whose server went away (a restart, an outage) fails each call with UNAVAILABLE: that is
+  // Temporal being unreachable (503, retry later), not a fault of ours (500).
+  const control: PipelineControl = {
     async deployPipeline({ pipelineId, revision }) {
       const workflowId = pipelineWorkflowId(pipelineId);
       await (await client()).workflow.signalWithStart<typeof pipelineWorkflow, [number]>('pipelineWorkflow', {
@@ -56,4 +59,22 @@ export function createPipelineControl(temporal: TemporalClientHolder, settings: 
       }
     },
   };
+  return {
+    deployPipeline: (input) => control.deployPipeline(input).catch(rethrowUnreachable),
+    stopPipeline: (input) => control.stopPipeline(input).catch(rethrowUnreachable),
+    pipelineStatus: (input) => control.pipelineStatus(input).catch(rethrowUnreachable),
+  };
+
+  function rethrowUnreachable(error: unknown): never {
+    throw lostConnection(error) ? unreachable(error) : error;
+  }
+}
+
+const unavailableCodes = new Set([14 /* UNAVAILABLE */, 4 /* DEADLINE_EXCEEDED */]);
+
+function lostConnection(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth += 1) {
+    if (isGrpcServiceError(cause) && unavailableCodes.has(cause.code)) return true;
+  }
+  return false;
 }
