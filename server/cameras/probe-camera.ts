@@ -40,13 +40,13 @@ export async function probeCamera(app: AppContext, body: ProbeCameraBody): Promi
   }
 }
 
-/** A typed URL uses the credentials typed with it, else the stored ones of the camera being edited; a camera alone, its own. */
+/** A typed URL uses the credentials typed with it over the stored ones of the camera being edited; a camera alone, its own. */
 async function resolveProbeTarget(app: AppContext, body: ProbeCameraBody): Promise<ProbeTarget> {
   const stored = body.cameraId ? await storedCamera(app, body.cameraId) : undefined;
   if (body.streamUrl !== undefined) {
     const { split, credentials } = resolveCredentials(body.streamUrl, { username: body.username, password: body.password });
-    const typed = Boolean(credentials.username || credentials.password);
-    return { safeUrl: split.url, scheme: split.scheme, credentials: typed ? credentials : (stored?.credentials ?? {}) };
+    // As saving would: what is typed replaces, what is left empty keeps the stored value.
+    return { safeUrl: split.url, scheme: split.scheme, credentials: { ...stored?.credentials, ...credentials } };
   }
   if (!stored) throw new AppError('validation_failed', 'Invalid request body: streamUrl: give streamUrl or cameraId', [{ path: 'streamUrl', message: 'give streamUrl or cameraId' }]);
   return stored;

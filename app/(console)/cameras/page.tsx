@@ -1,13 +1,25 @@
 import type { Metadata } from 'next';
+import { roleAtLeast } from '@/lib/auth/roles';
 import { PageHeader } from '../../_components/page-header';
 import { getTranslations } from '../../_i18n/server-i18n';
+import { readSessionUser } from '../../_lib/read-session-user';
+import { CamerasScreen } from './_components/cameras-screen';
+import './cameras.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('cameras'))('title') };
 }
 
-// The section's frame: its title and what it holds, in the user's language; its content is being built (issue 8).
+export const dynamic = 'force-dynamic';
+
+/** Cameras: live thumbnails and status for everyone; add, edit, delete, Test connection and CSV import for operators. */
 export default async function CamerasPage() {
   const t = await getTranslations('cameras');
-  return <PageHeader title={t('title')}>{t('lede')}</PageHeader>;
+  const user = await readSessionUser();
+  return (
+    <>
+      <PageHeader title={t('title')}>{t('lede')}</PageHeader>
+      <CamerasScreen canEdit={user ? roleAtLeast(user.role, 'operator') : false} />
+    </>
+  );
 }
