@@ -32,6 +32,8 @@ export interface RuntimeContractHarness {
   initialRestartDelayMs: number;
   /** Longest wait for one expectation on this runtime. */
   timeoutMs: number;
+  /** How often a wait polls status (default 20 ms); a runtime whose status costs API calls polls less often. */
+  pollIntervalMs?: number;
   /** Behaviours this runtime's test environment cannot show (e.g. kwok does not run containers or probes). */
   unsupported?: ReadonlyArray<'crash-loop' | 'hang' | 'slow-ready' | 'logs' | 'kill'>;
 }
@@ -51,7 +53,7 @@ export function describeRuntimeContract(name: string, makeHarness: () => Runtime
       return runtime;
     };
     const wait = (runtime: WorkloadRuntime, id: string, what: string, predicate: (status: WorkloadStatus) => boolean) =>
-      waitForWorkload(runtime, id, what, predicate, { timeoutMs: harness.timeoutMs });
+      waitForWorkload(runtime, id, what, predicate, { timeoutMs: harness.timeoutMs, intervalMs: harness.pollIntervalMs });
 
     afterEach(async () => {
       for (const runtime of opened.splice(0)) {
