@@ -24,3 +24,14 @@ export class RuntimeClosedError extends Error {
     this.name = 'RuntimeClosedError';
   }
 }
+
+/** The runtime cannot read this workload's output (e.g. the node's kubelet does not answer log requests). */
+export class WorkloadLogsUnavailableError extends Error {
+  constructor(
+    readonly workloadId: string,
+    reason: string,
+  ) {
+    super(`logs of workload ${workloadId} are unavailable: ${reason}`);
+    this.name = 'WorkloadLogsUnavailableError';
+  }
+}
