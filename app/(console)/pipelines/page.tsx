@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '../../_components/page-header';
+import { getTranslations } from '../../_i18n/server-i18n';
 import { PipelineList } from './pipeline-list';
 
-export const metadata: Metadata = { title: 'Pipelines' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pipelines'))('title') };
+}
 
-export default function PipelinesPage() {
+export default async function PipelinesPage() {
+  const t = await getTranslations('pipelines');
   return (
     <>
-      <PageHeader title="Pipelines">Analysis pipelines connect cameras to algorithms, regions, rules and alarm outputs. Open one to edit it in the visual builder.</PageHeader>
+      <PageHeader title={t('title')}>{t('lede')}</PageHeader>
       <PipelineList />
     </>
   );

@@ -3,12 +3,22 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useFormatter, useTranslations } from 'use-intl';
 import type { Pipeline } from '@/lib/contracts/pipelines';
-import { apiFetch } from '@/app/_lib/api-fetch';
+import { apiFetch, ApiError } from '@/app/_lib/api-fetch';
+
+/** Known failures in the console's language; any other API answer as the API worded it. */
+function describeFailure(failure: unknown, t: (key: 'networkError' | 'forbidden') => string): string {
+  if (failure instanceof ApiError && failure.code === 'network_error') return t('networkError');
+  if (failure instanceof ApiError && failure.status === 403) return t('forbidden');
+  return failure instanceof Error ? failure.message : String(failure);
+}
 
 /** Every pipeline with its latest and deployed revision; "New pipeline" creates one and opens the builder. */
 export function PipelineList() {
   const router = useRouter();
+  const t = useTranslations('pipelines.list');
+  const format = useFormatter();
   const nameId = useId();
   const [items, setItems] = useState<Pipeline[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -18,29 +28,29 @@ export function PipelineList() {
   useEffect(() => {
     apiFetch<{ items: Pipeline[] }>('/api/v1/pipelines')
       .then((list) => setItems(list.items))
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
-  }, []);
+      .catch((failure: unknown) => setError(describeFailure(failure, t)));
+  }, [t]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
     setCreating(true);
     setError(null);
     try {
-      const created = await apiFetch<Pipeline>('/api/v1/pipelines', { method: 'POST', json: { name: name.trim() || 'Untitled pipeline', comment: 'created' } });
+      const created = await apiFetch<Pipeline>('/api/v1/pipelines', { method: 'POST', json: { name: name.trim() || t('untitled'), comment: t('createdComment') } });
       router.push(`/pipelines/${created.id}`);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(describeFailure(failure, t));
       setCreating(false);
     }
   };
 
   return (
-    <section aria-label="Pipeline list">
+    <section aria-label={t('label')}>
       <form className="inline-form" onSubmit={(event) => void create(event)}>
-        <label htmlFor={nameId}>Name</label>
-        <input id={nameId} type="text" maxLength={100} value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. Gate 3 intrusion" />
+        <label htmlFor={nameId}>{t('name')}</label>
+        <input id={nameId} type="text" maxLength={100} value={name} onChange={(event) => setName(event.target.value)} placeholder={t('namePlaceholder')} />
         <button type="submit" className="button" disabled={creating}>
-          {creating ? 'Creating…' : 'New pipeline'}
+          {creating ? t('creating') : t('create')}
         </button>
       </form>
       {error ? (
@@ -48,17 +58,17 @@ export function PipelineList() {
           {error}
         </div>
       ) : null}
-      {items === null && !error ? <p className="panel-hint">Loading…</p> : null}
-      {items?.length === 0 ? <p className="panel-hint">No pipelines yet. Name one and press New pipeline.</p> : null}
+      {items === null && !error ? <p className="panel-hint">{t('loading')}</p> : null}
+      {items?.length === 0 ? <p className="panel-hint">{t('empty')}</p> : null}
       {items && items.length > 0 ? (
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Latest revision</th>
-              <th scope="col">Deployed revision</th>
-              <th scope="col">State</th>
-              <th scope="col">Updated</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('latestRevision')}</th>
+              <th scope="col">{t('deployedRevision')}</th>
+              <th scope="col">{t('state')}</th>
+              <th scope="col">{t('updated')}</th>
             </tr>
           </thead>
           <tbody>
@@ -70,9 +80,9 @@ export function PipelineList() {
                 <td>{pipeline.latestRevision}</td>
                 <td>{pipeline.deployedRevision ?? '—'}</td>
                 <td>
-                  <span className={`state-badge state-${pipeline.desiredState}`}>{pipeline.desiredState}</span>
+                  <span className={`state-badge state-${pipeline.desiredState}`}>{t(`states.${pipeline.desiredState}`)}</span>
                 </td>
-                <td>{new Date(pipeline.updatedAt).toLocaleString()}</td>
+                <td>{format.dateTime(new Date(pipeline.updatedAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
               </tr>
             ))}
           </tbody>

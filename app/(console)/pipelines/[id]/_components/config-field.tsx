@@ -1,7 +1,9 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { ConfigField } from '../_lib/config-fields';
+import { useTranslations } from 'use-intl';
+import { renderText } from '../_lib/canvas-text';
+import { fieldLabel, optionLabel, type ConfigField } from '../_lib/config-fields';
 import { JsonField } from './json-field';
 
 export interface FieldProps {
@@ -14,10 +16,9 @@ export interface FieldProps {
   onEditRegions?: () => void;
 }
 
-const humanize = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/^./, (letter) => letter.toUpperCase());
-
 /** Text kept as typed (so "0." or "a, " can be typed), handed up parsed; the inspector remounts fields on undo. */
 function TextualInput({ id, field, value, onChange, describedBy }: { id: string; field: ConfigField; value: unknown; onChange: (value: unknown) => void; describedBy: string | undefined }) {
+  const t = useTranslations('canvas.inspector');
   const numeric = field.kind === 'number' || field.kind === 'integer';
   const format = (input: unknown) => (Array.isArray(input) ? input.join(', ') : input === undefined || input === null ? '' : String(input));
   const [text, setText] = useState(() => format(value));
@@ -36,7 +37,7 @@ function TextualInput({ id, field, value, onChange, describedBy }: { id: string;
       value={text}
       aria-describedby={describedBy}
       aria-invalid={describedBy ? true : undefined}
-      placeholder={field.kind === 'string-list' ? 'comma-separated' : field.defaultValue !== undefined ? `default ${String(field.defaultValue)}` : undefined}
+      placeholder={field.kind === 'string-list' ? t('commaSeparated') : field.defaultValue !== undefined ? t('defaultValue', { value: String(field.defaultValue) }) : undefined}
       onChange={(event) => {
         setText(event.target.value);
         onChange(parse(event.target.value));
@@ -47,19 +48,20 @@ function TextualInput({ id, field, value, onChange, describedBy }: { id: string;
 
 export function ConfigFieldInput({ field, value, error, onChange, choices, onEditRegions }: FieldProps) {
   const id = useId();
+  const t = useTranslations('canvas');
   const errorId = error ? `${id}-error` : undefined;
-  const label = humanize(field.key);
+  const label = renderText(t, fieldLabel(field.key));
   let control;
   if (field.kind === 'boolean') {
     control = <input id={id} type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} aria-describedby={errorId} />;
   } else if (field.kind === 'enum' || field.kind === 'camera' || field.kind === 'algorithm') {
-    const options = field.kind === 'enum' ? field.options.map((option): [string, string] => [option, option]) : (choices ?? []);
+    const options = field.kind === 'enum' ? field.options.map((option): [string, string] => [option, renderText(t, optionLabel(option))]) : (choices ?? []);
     const current = typeof value === 'string' ? value : '';
     const known = current === '' || options.some(([option]) => option === current);
     control = (
       <select id={id} value={current} onChange={(event) => onChange(event.target.value)} aria-describedby={errorId} aria-invalid={error ? true : undefined}>
-        {field.kind === 'enum' ? null : <option value="">Choose…</option>}
-        {known ? null : <option value={current}>{current} (not found)</option>}
+        {field.kind === 'enum' ? null : <option value="">{t('inspector.choose')}</option>}
+        {known ? null : <option value={current}>{t('inspector.notFound', { value: current })}</option>}
         {options.map(([option, text]) => (
           <option key={option} value={option}>
             {text}
@@ -74,7 +76,7 @@ export function ConfigFieldInput({ field, value, error, onChange, choices, onEdi
       <div className="field">
         <span className="field-label">{label}</span>
         <button type="button" className="button button-quiet" onClick={onEditRegions} aria-describedby={errorId}>
-          Edit regions ({count})
+          {t('inspector.editRegions', { count })}
         </button>
         {error ? (
           <span id={errorId} className="field-error">
@@ -92,7 +94,7 @@ export function ConfigFieldInput({ field, value, error, onChange, choices, onEdi
     <div className={`field${field.kind === 'boolean' ? ' field-inline' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {field.required ? <span className="field-required"> (required)</span> : null}
+        {field.required ? <span className="field-required">{t('inspector.required')}</span> : null}
       </label>
       {control}
       {error ? (

@@ -2,9 +2,12 @@
 
 import { useId, useState } from 'react';
 import type { Connection } from '@xyflow/react';
+import { useTranslations } from 'use-intl';
 import { nodeRegistry } from '@/lib/pipeline/node-registry';
+import { renderText } from '../_lib/canvas-text';
 import type { ConnectionCheck, ProposedConnection } from '../_lib/connection-rules';
 import type { PipelineFlowNode } from '../_lib/flow-graph';
+import { portTypeName } from '../_lib/node-summary';
 
 export interface ConnectFormProps {
   node: PipelineFlowNode;
@@ -16,6 +19,7 @@ export interface ConnectFormProps {
 /** The keyboard way to draw an edge: this node's output to any node whose input accepts it. */
 export function ConnectForm({ node, nodes, check, onConnect }: ConnectFormProps) {
   const id = useId();
+  const t = useTranslations('canvas');
   const [target, setTarget] = useState('');
   const output = nodeRegistry[node.type].ports.outputs[0];
   if (!output) return null;
@@ -27,13 +31,13 @@ export function ConnectForm({ node, nodes, check, onConnect }: ConnectFormProps)
   const chosen = candidates.find((candidate) => `${candidate.node.id}.${candidate.input.name}` === target);
   return (
     <div className="field">
-      <label htmlFor={id}>Connect {output.type} output to</label>
+      <label htmlFor={id}>{t('inspector.connectTo', { type: renderText(t, portTypeName(output.type)) })}</label>
       <div className="field-row">
         <select id={id} value={target} onChange={(event) => setTarget(event.target.value)}>
-          <option value="">Choose a node…</option>
+          <option value="">{t('inspector.chooseNode')}</option>
           {candidates.map(({ node: other, input }) => (
             <option key={`${other.id}.${input.name}`} value={`${other.id}.${input.name}`}>
-              {other.id} ({input.name})
+              {t('inspector.connectOption', { id: other.id, port: input.name })}
             </option>
           ))}
         </select>
@@ -47,7 +51,7 @@ export function ConnectForm({ node, nodes, check, onConnect }: ConnectFormProps)
             setTarget('');
           }}
         >
-          Connect
+          {t('inspector.connect')}
         </button>
       </div>
     </div>

@@ -1,16 +1,18 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 
 /** Fields without a dedicated control (schedule, params) as JSON; nothing is stored until it parses. */
 export function JsonField({ id, label, value, error, onChange }: { id: string; label: string; value: unknown; error: string | undefined; onChange: (value: unknown) => void }) {
+  const t = useTranslations('canvas.inspector');
   const [text, setText] = useState(() => (value === undefined ? '' : JSON.stringify(value, null, 2)));
   const [syntaxError, setSyntaxError] = useState<string | null>(null);
   const shown = syntaxError ?? error;
   const errorId = shown ? `${id}-error` : undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>{label} (JSON)</label>
+      <label htmlFor={id}>{t('json', { label })}</label>
       <textarea
         id={id}
         rows={4}
@@ -18,7 +20,7 @@ export function JsonField({ id, label, value, error, onChange }: { id: string; l
         value={text}
         aria-describedby={errorId}
         aria-invalid={shown ? true : undefined}
-        placeholder="empty = not set"
+        placeholder={t('jsonEmpty')}
         onChange={(event) => {
           setText(event.target.value);
           if (event.target.value.trim() === '') {
@@ -30,7 +32,7 @@ export function JsonField({ id, label, value, error, onChange }: { id: string; l
             onChange(JSON.parse(event.target.value));
             setSyntaxError(null);
           } catch (failure) {
-            setSyntaxError(`Not valid JSON: ${failure instanceof Error ? failure.message : String(failure)}`);
+            setSyntaxError(t('jsonInvalid', { message: failure instanceof Error ? failure.message : String(failure) }));
           }
         }}
       />

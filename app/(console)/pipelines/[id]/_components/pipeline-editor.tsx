@@ -3,7 +3,9 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CompileError } from '@/lib/pipeline/compile-error';
+import { useTranslations } from 'use-intl';
+import { renderText } from '../_lib/canvas-text';
+import { presentCompileError, type CompileProblem } from '../_lib/compile-problems';
 import { createConnectionChecker } from '../_lib/connection-rules';
 import { toFlowGraph, toPipelineGraph } from '../_lib/flow-graph';
 import type { PipelineWithGraph } from '../_lib/pipeline-api';
@@ -28,11 +30,12 @@ import { RevisionsPanel } from './revisions-panel';
 import { StatusLine } from './status-line';
 
 // Konva touches `window` when imported: the ROI editor loads in the browser only.
-const noErrors: CompileError[] = [];
+const noProblems: CompileProblem[] = [];
 const RoiEditor = dynamic(() => import('../_roi/roi-editor').then((module) => module.RoiEditor), { ssr: false });
 
 /** The pipeline builder: palette, canvas, inspector/revisions, problems, and the commands around them. */
 export function PipelineEditor({ pipeline }: { pipeline: PipelineWithGraph }) {
+  const t = useTranslations('canvas');
   const canvasRef = useRef<HTMLDivElement>(null);
   const initial = useMemo(() => toFlowGraph(pipeline.graph), [pipeline.graph]);
   const history = useGraphHistory(initial);
@@ -47,11 +50,13 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineWithGraph }) {
   const [tab, setTab] = useSideTab();
   const [roiNodeId, setRoiNodeId] = useState<string | null>(null);
 
+  // Each compile error in the reader's language; a config error is checked again against the node on the canvas.
+  const problems = useMemo(() => validation.errors.map((error) => presentCompileError(error, graph.nodes)), [validation.errors, graph.nodes]);
   const errorsByNode = useMemo(() => {
-    const map = new Map<string, CompileError[]>();
-    for (const error of validation.errors) if (error.nodeId) map.set(error.nodeId, [...(map.get(error.nodeId) ?? []), error]);
+    const map = new Map<string, CompileProblem[]>();
+    for (const problem of problems) if (problem.error.nodeId) map.set(problem.error.nodeId, [...(map.get(problem.error.nodeId) ?? []), problem]);
     return map;
-  }, [validation.errors]);
+  }, [problems]);
   const liveByNode = useMemo(() => liveStatusByNode(graph, runStatus.run.status?.workloads), [graph, runStatus.run.status?.workloads]);
   const context = useMemo(() => ({ errorsByNode, liveByNode, cameraNames: catalog.cameraNames, algorithmNames: catalog.algorithmNames }), [errorsByNode, liveByNode, catalog]);
   const selected = history.graph.nodes.filter((node) => node.selected);
@@ -84,11 +89,12 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineWithGraph }) {
     if (catalog.error) say('error', catalog.error);
   }, [catalog.error, say]);
 
-  const selectProblem = useCallback((error: CompileError) => {
+  const selectProblem = useCallback((problem: CompileProblem) => {
+    const { error } = problem;
     const nodeId = error.nodeId ?? history.graph.edges.find((edge) => edge.id === error.edgeId)?.target;
     if (!nodeId) return;
     actions.selectNode(nodeId);
-    setTab('Inspector');
+    setTab('inspector');
   }, [actions, history.graph.edges, setTab]);
 
   return (
@@ -98,7 +104,8 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineWithGraph }) {
           <div className="editor-title">
             <h1>{pipeline.name}</h1>
             <span className="editor-meta">
-              Revision {saver.baseRevision} · <span aria-label="Run state">{describeRun(runStatus.run, runStatus.error)}</span> · <Link href={`/pipelines/${pipeline.id}/live`}>Live view</Link> · <Link href="/pipelines">All pipelines</Link>
+              {t('header.revision', { revision: String(saver.baseRevision) })} · <span aria-label={t('header.runState')}>{renderText(t, describeRun(runStatus.run, runStatus.error))}</span> ·{' '}
+              <Link href={`/pipelines/${pipeline.id}/live`}>{t('header.liveView')}</Link> · <Link href="/pipelines">{t('header.allPipelines')}</Link>
             </span>
           </div>
           <EditorToolbar
@@ -121,23 +128,23 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineWithGraph }) {
           <NodePalette onAdd={actions.addNode} />
           <div className="editor-center">
             <EditorCanvas history={history} actions={actions} errors={validation.errors} canvasRef={canvasRef} keyboardEnabled={roiNodeId === null} fitOnLoad={pipeline.graph.nodes.length > 0} />
-            <ProblemsPanel validation={validation} onSelect={selectProblem} />
+            <ProblemsPanel validation={validation} problems={problems} onSelect={selectProblem} />
           </div>
           <EditorSidePanel tab={tab} onTab={setTab}>
             {{
-              Inspector: (
+              inspector: (
                 <NodeInspector
                   node={selectedNode}
                   formKey={history.revision}
                   catalog={catalog}
-                  errors={(selectedNode && errorsByNode.get(selectedNode.id)) || noErrors}
+                  problems={(selectedNode && errorsByNode.get(selectedNode.id)) || noProblems}
                   onChange={actions.updateNodeData}
                   onDelete={removeNode}
                   onEditRegions={setRoiNodeId}
                   connect={connect}
                 />
               ),
-              Revisions: (
+              revisions: (
                 <RevisionsPanel
                   pipelineId={pipeline.id}
                   currentRevision={saver.baseRevision}

@@ -1,43 +1,61 @@
 'use client';
 
 import { memo } from 'react';
-import type { CompileError } from '@/lib/pipeline/compile-error';
+import { useTranslations } from 'use-intl';
+import { renderText, type CanvasTranslator } from '../_lib/canvas-text';
+import type { CompileProblem } from '../_lib/compile-problems';
 import type { ValidationState } from '../_hooks/use-graph-validation';
 
-const verdict = (validation: ValidationState) => {
+const verdict = (validation: ValidationState, t: CanvasTranslator) => {
   switch (validation.status) {
     case 'checking':
-      return 'Checking…';
+      return t('problems.checking');
     case 'ok':
-      return 'No problems: the pipeline compiles.';
+      return t('problems.ok');
     case 'errors':
-      return `${validation.errors.length} problem${validation.errors.length === 1 ? '' : 's'}`;
+      return t('problems.count', { count: validation.errors.length });
     case 'unavailable':
-      return validation.message;
+      return renderText(t, validation.message);
   }
 };
 
+interface ProblemsPanelProps {
+  validation: ValidationState;
+  /** The validation's errors in the reader's language (presentCompileError). */
+  problems: CompileProblem[];
+  onSelect: (problem: CompileProblem) => void;
+}
+
 /** The compiler's errors for the graph on the canvas; a click selects the node at fault. */
-export const ProblemsPanel = memo(function ProblemsPanel({ validation, onSelect }: { validation: ValidationState; onSelect: (error: CompileError) => void }) {
-  const { errors } = validation;
+export const ProblemsPanel = memo(function ProblemsPanel({ validation, problems, onSelect }: ProblemsPanelProps) {
+  const t = useTranslations('canvas');
   return (
     <section className="problems-panel" aria-labelledby="problems-title">
       <h2 id="problems-title" className="panel-title">
-        Problems <span className={`problems-verdict problems-${validation.status}`}>{verdict(validation)}</span>
+        {t('problems.title')} <span className={`problems-verdict problems-${validation.status}`}>{verdict(validation, t)}</span>
       </h2>
-      {errors.length > 0 ? (
-        <ul className="problems-list" aria-label="Problems">
-          {errors.map((error, index) => (
-            <li key={`${error.code}-${error.nodeId ?? error.edgeId ?? ''}-${index}`}>
-              {error.nodeId || error.edgeId ? (
-                <button type="button" className="problem-link" onClick={() => onSelect(error)} aria-label={`${error.message} (select ${error.nodeId ?? 'edge'})`}>
-                  <span className="problem-where">{error.nodeId ?? error.edgeId}</span> {error.message}
-                </button>
-              ) : (
-                <span className="problem-text">{error.message}</span>
-              )}
-            </li>
-          ))}
+      {problems.length > 0 ? (
+        <ul className="problems-list" aria-label={t('problems.list')}>
+          {problems.map((problem, index) => {
+            const { error } = problem;
+            const text = renderText(t, problem.text);
+            const detail = problem.showDetail ? <span className="problem-detail"> — {problem.detail}</span> : null;
+            return (
+              <li key={`${error.code}-${error.nodeId ?? error.edgeId ?? ''}-${index}`} title={problem.detail}>
+                {error.nodeId || error.edgeId ? (
+                  <button type="button" className="problem-link" onClick={() => onSelect(problem)} aria-label={t('problems.select', { problem: text, target: error.nodeId ?? t('problems.edge') })}>
+                    <span className="problem-where">{error.nodeId ?? error.edgeId}</span> {text}
+                    {detail}
+                  </button>
+                ) : (
+                  <span className="problem-text">
+                    {text}
+                    {detail}
+                  </span>
+                )}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </section>

@@ -6,6 +6,7 @@ import { nodeTypes, type NodeType } from '@/lib/pipeline/graph-schema';
 import { layOutLeftToRight } from '../_lib/auto-layout';
 import { initialNodeData } from '../_lib/config-fields';
 import { checkConnection } from '../_lib/connection-rules';
+import { message } from '../_lib/canvas-text';
 import { edgeIdFor, type PipelineFlowNode } from '../_lib/flow-graph';
 import { nextNodeId } from '../_lib/node-summary';
 import { nodeTypeMime } from '../_components/node-palette';
@@ -23,7 +24,7 @@ export function useCanvasActions(history: GraphHistory, status: EditorStatusApi,
     const id = nextNodeId(type, current.current.nodes.map((node) => node.id));
     const node: PipelineFlowNode = { id, type, position: at, data: initialNodeData(type), selected: true };
     update((graph) => ({ ...graph, nodes: [...graph.nodes.map((other) => (other.selected ? { ...other, selected: false } : other)), node] }), { record: true });
-    status.say('info', `Added ${id}.`);
+    status.say('info', message('status.added', { id }));
   }, [canvas, current, flow, status, update]);
 
   const onDrop = useCallback((event: DragEvent) => {
@@ -48,7 +49,7 @@ export function useCanvasActions(history: GraphHistory, status: EditorStatusApi,
     }
     const edge = { id: edgeIdFor(connection), source: connection.source, target: connection.target, sourceHandle: connection.sourceHandle, targetHandle: connection.targetHandle };
     update((graph) => ({ ...graph, edges: [...graph.edges, edge] }), { record: true });
-    status.say('info', `Connected ${connection.source} → ${connection.target}.`);
+    status.say('info', message('status.connected', { source: connection.source, target: connection.target }));
   }, [current, status, update]);
 
   /** React Flow only greys out a refused target; the status line says why it was refused. */
@@ -80,7 +81,7 @@ export function useCanvasActions(history: GraphHistory, status: EditorStatusApi,
   const removeNodes = useCallback((ids: string[]) => {
     const doomed = new Set(ids);
     update((graph) => ({ nodes: graph.nodes.filter((node) => !doomed.has(node.id)), edges: graph.edges.filter((edge) => !doomed.has(edge.source) && !doomed.has(edge.target)) }), { record: true });
-    status.say('info', `Deleted ${ids.join(', ')}.`);
+    status.say('info', message('status.deleted', { ids: ids.join(', ') }));
   }, [status, update]);
 
   const selectNode = useCallback((id: string) => {
@@ -92,7 +93,7 @@ export function useCanvasActions(history: GraphHistory, status: EditorStatusApi,
     update((graph) => ({ ...graph, nodes: layOutLeftToRight(graph.nodes, graph.edges) }), { record: true });
     // After React Flow has the new positions.
     requestAnimationFrame(() => void flow.fitView({ duration: 250 }));
-    status.say('info', 'Laid out left to right.');
+    status.say('info', message('status.laidOut'));
   }, [flow, status, update]);
 
   const fitView = useCallback(() => void flow.fitView({ duration: 250 }), [flow]);

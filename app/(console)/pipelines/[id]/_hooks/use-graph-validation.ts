@@ -3,13 +3,15 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { CompileError } from '@/lib/pipeline/compile-error';
 import { apiFetch, ApiError } from '@/app/_lib/api-fetch';
+import { message, type CanvasText } from '../_lib/canvas-text';
 import { compileKey, toPipelineGraph, type FlowGraph } from '../_lib/flow-graph';
+import { failureText } from './use-editor-status';
 
 export type ValidationState =
   | { status: 'checking'; errors: CompileError[] }
   | { status: 'ok'; errors: [] }
   | { status: 'errors'; errors: CompileError[] }
-  | { status: 'unavailable'; errors: CompileError[]; message: string };
+  | { status: 'unavailable'; errors: CompileError[]; message: CanvasText };
 
 type ValidateResponse = { ok: true } | { ok: false; errors: CompileError[] };
 
@@ -36,8 +38,8 @@ export function useGraphValidation(graph: FlowGraph, pipelineId: string): Valida
         })
         .catch((failure: unknown) => {
           if (controller.signal.aborted) return;
-          const message = failure instanceof ApiError ? failure.message : 'Validation failed.';
-          setState((previous) => ({ status: 'unavailable', errors: previous.errors, message: `Cannot check the pipeline: ${message}` }));
+          const reason = failure instanceof ApiError ? failureText(failure) : message('problems.validationFailed');
+          setState((previous) => ({ status: 'unavailable', errors: previous.errors, message: message('problems.unavailable', { message: reason }) }));
         });
     }, debounceMs);
     return () => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useState } from 'react';
+import { message } from '../_lib/canvas-text';
 import { toFlowGraph } from '../_lib/flow-graph';
 import { pipelineApi } from '../_lib/pipeline-api';
 import type { EditorStatusApi } from './use-editor-status';
@@ -28,10 +29,10 @@ export function usePipelineCommands(pipelineId: string, history: GraphHistory, s
       run(async () => {
         try {
           const answer = await pipelineApi.deploy(pipelineId, baseRevision);
-          say('success', `Deployment of revision ${answer.revision} requested (workflow ${answer.workflowId}).${dirty ? ' Unsaved changes are not part of it.' : ''}`);
+          say('success', message(dirty ? 'status.deployRequestedUnsaved' : 'status.deployRequested', { revision: answer.revision, workflowId: answer.workflowId }));
           await refreshRun();
         } catch (failure) {
-          sayFailure(`Deploy of revision ${baseRevision} refused`, failure);
+          sayFailure(message('status.deployRefused', { revision: baseRevision }), failure);
         }
       }),
     [run, pipelineId, baseRevision, dirty, say, sayFailure, refreshRun],
@@ -42,10 +43,10 @@ export function usePipelineCommands(pipelineId: string, history: GraphHistory, s
       run(async () => {
         try {
           const answer = await pipelineApi.stop(pipelineId);
-          say('success', answer.wasRunning ? 'Stop requested: the pipeline workflow is stopping.' : 'Stop requested: nothing was running.');
+          say('success', message(answer.wasRunning ? 'status.stopRequestedRunning' : 'status.stopRequestedIdle'));
           await refreshRun();
         } catch (failure) {
-          sayFailure('Stop refused', failure);
+          sayFailure(message('status.stopRefused'), failure);
         }
       }),
     [run, pipelineId, say, sayFailure, refreshRun],
@@ -58,10 +59,10 @@ export function usePipelineCommands(pipelineId: string, history: GraphHistory, s
         const created = await pipelineApi.restore(pipelineId, revision);
         update(() => toFlowGraph(created.graph), { record: true, reload: true });
         markSaved(created.revision, created.graph);
-        say('success', `Restored revision ${revision} as revision ${created.revision}.`);
+        say('success', message('status.restored', { revision, created: created.revision }));
         requestAnimationFrame(fitView);
       } catch (failure) {
-        sayFailure(`Cannot restore revision ${revision}`, failure);
+        sayFailure(message('status.restoreFailed', { revision }), failure);
       }
     },
     [pipelineId, update, markSaved, say, sayFailure, fitView],

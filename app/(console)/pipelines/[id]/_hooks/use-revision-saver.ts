@@ -3,6 +3,7 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { PipelineGraph } from '@/lib/pipeline/graph-schema';
 import { ApiError } from '@/app/_lib/api-fetch';
+import { asIs, message } from '../_lib/canvas-text';
 import { toFlowGraph, toPipelineGraph } from '../_lib/flow-graph';
 import { pipelineApi } from '../_lib/pipeline-api';
 import type { EditorStatusApi } from './use-editor-status';
@@ -40,10 +41,10 @@ export function useRevisionSaver(pipelineId: string, initialRevision: number, in
       const created = await pipelineApi.saveRevision(pipelineId, { graph: saving, comment: comment.trim(), baseRevision });
       markSaved(created.revision, saving);
       setComment('');
-      status.say('success', `Saved revision ${created.revision}.`);
+      status.say('success', message('status.saved', { revision: created.revision }));
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 409) status.say('error', `Not saved: ${failure.message}. Your changes are still here; reload to see the newer revision.`);
-      else status.sayFailure('Not saved', failure);
+      if (failure instanceof ApiError && failure.status === 409) status.say('error', message('status.notSavedConflict', { message: asIs(failure.message) }));
+      else status.sayFailure(message('status.notSaved'), failure);
     } finally {
       setSaving(false);
     }

@@ -1,5 +1,7 @@
 import type { NodeType } from '@/lib/pipeline/graph-schema';
 import { nodeRegistry } from '@/lib/pipeline/node-registry';
+import { message, type CanvasText } from './canvas-text';
+import { nodeLabel, portTypeName } from './node-summary';
 
 export interface ProposedConnection {
   source: string;
@@ -13,7 +15,8 @@ interface GraphShape {
   edges: readonly { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null }[];
 }
 
-export type ConnectionCheck = { ok: true } | { ok: false; reason: string };
+/** A refusal says why, in the reader's language (see canvas-text.ts). */
+export type ConnectionCheck = { ok: true } | { ok: false; reason: CanvasText };
 
 /**
  * The checks the canvas makes while a connection is drawn: ports exist, types match, no duplicate, no cycle.
@@ -30,23 +33,24 @@ export function createConnectionChecker(graph: GraphShape): (connection: Propose
   return (connection) => {
     const source = byId.get(connection.source);
     const target = byId.get(connection.target);
-    if (!source?.type || !target?.type) return { ok: false, reason: 'Both ends must be nodes on this canvas.' };
-    if (source.id === target.id) return { ok: false, reason: 'A node cannot feed itself.' };
+    if (!source?.type || !target?.type) return { ok: false, reason: message('rules.bothEnds') };
+    if (source.id === target.id) return { ok: false, reason: message('rules.selfLoop') };
     const sourceDefinition = nodeRegistry[source.type as NodeType];
     const targetDefinition = nodeRegistry[target.type as NodeType];
     const output = sourceDefinition.ports.outputs.find((port) => port.name === connection.sourceHandle) ?? (connection.sourceHandle ? undefined : sourceDefinition.ports.outputs[0]);
     const input = targetDefinition.ports.inputs.find((port) => port.name === connection.targetHandle) ?? (connection.targetHandle ? undefined : targetDefinition.ports.inputs[0]);
-    if (!output) return { ok: false, reason: `${sourceDefinition.label} "${source.id}" has no such output.` };
-    if (!input) return { ok: false, reason: `${targetDefinition.label} "${target.id}" has no such input.` };
+    if (!output) return { ok: false, reason: message('rules.noOutput', { node: nodeLabel(sourceDefinition.type), id: source.id }) };
+    if (!input) return { ok: false, reason: message('rules.noInput', { node: nodeLabel(targetDefinition.type), id: target.id }) };
     if (output.type !== input.type) {
-      return { ok: false, reason: `Refused: ${sourceDefinition.label} "${source.id}" sends ${output.type}, but ${targetDefinition.label} "${target.id}" takes ${input.type}.` };
+      const values = { source: nodeLabel(sourceDefinition.type), sourceId: source.id, sent: portTypeName(output.type), target: nodeLabel(targetDefinition.type), targetId: target.id, taken: portTypeName(input.type) };
+      return { ok: false, reason: message('rules.portMismatch', values) };
     }
     const duplicate = graph.edges.some(
       (edge) => edge.source === source.id && edge.target === target.id && (edge.sourceHandle ?? null) === (connection.sourceHandle ?? null) && (edge.targetHandle ?? null) === (connection.targetHandle ?? null),
     );
-    if (duplicate) return { ok: false, reason: 'These two ports are already connected.' };
+    if (duplicate) return { ok: false, reason: message('rules.duplicate') };
     const path = findPath(outgoing, target.id, source.id);
-    if (path) return { ok: false, reason: `Refused: it would make a cycle (${[...path, target.id].join(' → ')}).` };
+    if (path) return { ok: false, reason: message('rules.cycle', { path: [...path, target.id].join(' → ') }) };
     return { ok: true };
   };
 }

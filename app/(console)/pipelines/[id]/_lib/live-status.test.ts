@@ -1,6 +1,13 @@
+import { createTranslator } from 'use-intl';
 import { describe, expect, it } from 'vitest';
+import { catalogues } from '@/app/_i18n/messages';
 import type { PipelineGraph } from '@/lib/pipeline/graph-schema';
-import { describeLive, liveStatusByNode } from './live-status';
+import { renderText } from './canvas-text';
+import { describeLive as describeLiveText, liveStatusByNode, type NodeLiveStatus } from './live-status';
+
+const english = createTranslator({ locale: 'en', messages: catalogues.en, namespace: 'canvas' });
+const chinese = createTranslator({ locale: 'zh-CN', messages: catalogues['zh-CN'], namespace: 'canvas' });
+const describeLive = (status: NodeLiveStatus, t = english) => renderText(t, describeLiveText(status));
 
 const graph: PipelineGraph = {
   nodes: [
@@ -22,6 +29,7 @@ describe('liveStatusByNode', () => {
     expect(describeLive(live.get('cam-a')!)).toBe('ready · 5 fps');
     expect(describeLive(live.get('cam-b')!)).toBe('crash-loop · 3 restarts');
     expect(describeLive(live.get('person-1')!)).toBe('ready · 1 restart');
+    expect(describeLive(live.get('cam-b')!, chinese)).toBe('反复崩溃 · 重启 3 次');
     expect(live.get('person-2')).toEqual(live.get('person-1'));
     expect(liveStatusByNode(graph, undefined).size).toBe(0);
   });

@@ -1,5 +1,6 @@
 import type { WorkloadHealthView } from '@/lib/pipeline/deployment';
 import type { PipelineGraph } from '@/lib/pipeline/graph-schema';
+import { message, type CanvasText } from './canvas-text';
 
 export interface NodeLiveStatus {
   phase: WorkloadHealthView['phase'];
@@ -24,9 +25,9 @@ export function liveStatusByNode(graph: PipelineGraph, workloads: readonly Workl
 }
 
 /** "ready · 5 fps", "crash-loop · 3 restarts". */
-export function describeLive(status: NodeLiveStatus): string {
-  const parts: string[] = [status.phase];
-  if (status.fps !== undefined) parts.push(`${status.fps} fps`);
-  if (status.restarts > 0) parts.push(`${status.restarts} restart${status.restarts === 1 ? '' : 's'}`);
-  return parts.join(' · ');
+export function describeLive(status: NodeLiveStatus): CanvasText {
+  const parts: CanvasText[] = [message(`live.phases.${status.phase}`)];
+  if (status.fps !== undefined) parts.push(message('live.fps', { fps: status.fps }));
+  if (status.restarts > 0) parts.push(message('live.restarts', { count: status.restarts }));
+  return { parts };
 }

@@ -1,4 +1,6 @@
 import type { NodeType } from '@/lib/pipeline/graph-schema';
+import type { PortType } from '@/lib/pipeline/ports';
+import { asIs, message, type CanvasText } from './canvas-text';
 
 export interface CatalogNames {
   cameraNames: ReadonlyMap<string, string>;
@@ -7,33 +9,39 @@ export interface CatalogNames {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** A node type's name ("Camera", "摄像头") and what it does. */
+export const nodeLabel = (type: NodeType): CanvasText => message(`nodes.${type}.label`);
+export const nodeDescription = (type: NodeType): CanvasText => message(`nodes.${type}.description`);
+export const portTypeName = (type: PortType): CanvasText => message(`ports.${type}`);
+
 /** One line under the node's title saying what it is configured to do. */
-export function summarizeNode(type: NodeType, data: Record<string, unknown>, names: CatalogNames): string {
+export function summarizeNode(type: NodeType, data: Record<string, unknown>, names: CatalogNames): CanvasText {
   switch (type) {
     case 'camera': {
       const id = text(data.cameraId);
-      return id ? `${names.cameraNames.get(id) ?? id} · ${String(data.fps ?? 5)} fps` : 'No camera chosen';
+      return id ? message('summary.camera', { camera: names.cameraNames.get(id) ?? id, fps: String(data.fps ?? 5) }) : message('summary.noCamera');
     }
     case 'algorithm': {
       const id = text(data.algorithmId);
-      return id ? (names.algorithmNames.get(id) ?? id) : 'No algorithm chosen';
+      return id ? asIs(names.algorithmNames.get(id) ?? id) : message('summary.noAlgorithm');
     }
     case 'roi': {
       const count = Array.isArray(data.regions) ? data.regions.length : 0;
-      return count === 0 ? 'No regions drawn' : `${count} region${count === 1 ? '' : 's'}`;
+      return count === 0 ? message('summary.noRegions') : message('summary.regions', { count });
     }
     case 'rule': {
-      const labels = Array.isArray(data.labels) && data.labels.length > 0 ? ` · ${data.labels.join(', ')}` : '';
-      return `${text(data.alarmType) || 'Unnamed alarm'}${labels}`;
+      const alarm = text(data.alarmType) ? asIs(text(data.alarmType)) : message('summary.unnamedAlarm');
+      return Array.isArray(data.labels) && data.labels.length > 0 ? { parts: [alarm, asIs(data.labels.join(', '))] } : alarm;
     }
     case 'callback':
-      return text(data.url) || 'No URL';
+      return text(data.url) ? asIs(text(data.url)) : message('summary.noUrl');
     case 'websocket':
-      return `channel ${text(data.channel) || 'alarms'}`;
+      return message('summary.channel', { channel: text(data.channel) || 'alarms' });
     case 'restream':
-      return `${String(data.bitrateKbps ?? 1500)} kbit/s`;
+      return message('summary.bitrate', { kbps: String(data.bitrateKbps ?? 1500) });
     case 'record':
-      return data.snapshot === false ? 'no snapshot' : `snapshot${Number(data.clipSeconds) > 0 ? ` + ${String(data.clipSeconds)} s clip` : ''}`;
+      if (data.snapshot === false) return message('summary.noSnapshot');
+      return Number(data.clipSeconds) > 0 ? message('summary.snapshotAndClip', { seconds: String(data.clipSeconds) }) : message('summary.snapshot');
   }
 }
 

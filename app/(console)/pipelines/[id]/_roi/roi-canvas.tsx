@@ -2,6 +2,7 @@
 
 import type Konva from 'konva';
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { Circle, Image as KonvaImage, Layer, Line, Rect, Stage, Text } from 'react-konva';
 import type { NormalisedPoint } from '@/lib/geometry/roi';
 import { clampPoint } from './roi-model';
@@ -17,6 +18,7 @@ interface RoiCanvasProps {
 
 /** The snapshot with every region over it; clicks add vertices, a double-click closes a polygon. */
 export function RoiCanvas({ size, snapshot, state }: RoiCanvasProps) {
+  const t = useTranslations('canvas.roi');
   const [pointer, setPointer] = useState<NormalisedPoint | null>(null);
   const toNormalised = (stage: Konva.Stage | null): NormalisedPoint | null => {
     const position = stage?.getPointerPosition();
@@ -38,7 +40,7 @@ export function RoiCanvas({ size, snapshot, state }: RoiCanvasProps) {
       style={{ width: size.width, height: size.height }}
       tabIndex={0}
       role="application"
-      aria-label="Drawing area: Enter closes a polygon, Delete removes the selection, Escape cancels"
+      aria-label={t('stage')}
       onMouseDown={(event) => event.currentTarget.focus()}
       // The browser's dblclick (two clicks on one spot), not Konva's, which also fires for two quick clicks far apart.
       onDoubleClick={() => state.closePolygon()}
@@ -56,7 +58,7 @@ export function RoiCanvas({ size, snapshot, state }: RoiCanvasProps) {
           ) : (
             <>
               <Rect width={size.width} height={size.height} fill="#1c2836" />
-              <Text width={size.width} y={size.height / 2 - 8} align="center" text={snapshot.status === 'loading' ? 'Grabbing a frame from the camera…' : 'No camera image'} fill="#a3b3c4" fontSize={14} />
+              <Text width={size.width} y={size.height / 2 - 8} align="center" text={snapshot.status === 'loading' ? t('grabbing') : t('noCameraImage')} fill="#a3b3c4" fontSize={14} />
             </>
           )}
         </Layer>

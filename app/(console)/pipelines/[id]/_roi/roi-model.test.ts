@@ -9,6 +9,7 @@ describe('roi model', () => {
     const line = newRegion([square], 'line', [[0, 0], [1, 1]]);
     expect(line).toEqual({ id: 'region-2', name: 'Line 1', kind: 'line', points: [[0, 0], [1, 1]], direction: 'both' });
     expect(newRegion([square, line], 'polygon', square.points).name).toBe('Area 2');
+    expect(newRegion([square], 'point', [[0.5, 0.5]], { polygon: '区域', line: '线', point: '点' }).name).toBe('点 1');
   });
 
   it('deletes a vertex, or the whole region when it would fall below the minimum', () => {

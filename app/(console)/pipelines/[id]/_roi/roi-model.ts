@@ -10,7 +10,9 @@ export interface RoiDraft {
   points: NormalisedPoint[];
 }
 
-const kindNames: Record<RoiKind, string> = { polygon: 'Area', line: 'Line', point: 'Point' };
+/** The words new regions are named with ("Area 2"); the editor passes them in the reader's language. */
+export type RegionKindNames = Record<RoiKind, string>;
+export const englishKindNames: RegionKindNames = { polygon: 'Area', line: 'Line', point: 'Point' };
 /** Vertices closer than this (normalised) count as the same click: a double-click must not add two. */
 const sameSpot = 0.006;
 
@@ -22,7 +24,7 @@ export const clampPoint = ([x, y]: readonly [number, number]): NormalisedPoint =
 export const isSameSpot = (a: NormalisedPoint | undefined, b: NormalisedPoint) => a !== undefined && Math.hypot(a[0] - b[0], a[1] - b[1]) < sameSpot;
 
 /** A new region with the next free id and a readable default name ("Area 2", "Line 1"). */
-export function newRegion(existing: readonly Roi[], kind: RoiKind, points: NormalisedPoint[]): Roi {
+export function newRegion(existing: readonly Roi[], kind: RoiKind, points: NormalisedPoint[], kindNames: RegionKindNames = englishKindNames): Roi {
   const ids = new Set(existing.map((region) => region.id));
   let index = existing.length + 1;
   while (ids.has(`region-${index}`)) index += 1;

@@ -1,15 +1,15 @@
 'use client';
 
+import { useTranslations } from 'use-intl';
 import { crossingDirections } from '@/lib/geometry/roi';
 import type { RoiRegionsState } from './use-roi-regions';
 
-const directionLabels = { 'a-to-b': 'A → B', 'b-to-a': 'B → A', both: 'Both ways' } as const;
-
 /** Every region by name: rename, choose a line's crossing direction, select or delete. */
 export function RoiRegionList({ state }: { state: RoiRegionsState }) {
-  if (state.regions.length === 0) return <p className="panel-hint">No regions yet: pick a tool and click on the image.</p>;
+  const t = useTranslations('canvas.roi');
+  if (state.regions.length === 0) return <p className="panel-hint">{t('empty')}</p>;
   return (
-    <ul className="roi-region-list" aria-label="Regions">
+    <ul className="roi-region-list" aria-label={t('list')}>
       {state.regions.map((region) => {
         const selected = state.selection?.regionId === region.id;
         return (
@@ -19,27 +19,27 @@ export function RoiRegionList({ state }: { state: RoiRegionsState }) {
                 type="text"
                 value={region.name}
                 maxLength={100}
-                aria-label={`Name of ${region.kind} ${region.id}`}
+                aria-label={t('nameOf', { kind: t(`kinds.${region.kind}`), id: region.id })}
                 onChange={(event) => state.patch(region.id, { name: event.target.value })}
               />
-              <span className="roi-kind">{region.kind}</span>
+              <span className="roi-kind">{t(`kinds.${region.kind}`)}</span>
             </div>
             <div className="roi-region-row">
-              <span className="panel-hint">{region.points.length} point{region.points.length === 1 ? '' : 's'}</span>
+              <span className="panel-hint">{t('points', { count: region.points.length })}</span>
               {region.kind === 'line' ? (
-                <select value={region.direction ?? 'both'} aria-label={`Crossing direction of ${region.name || region.id}`} onChange={(event) => state.patch(region.id, { direction: event.target.value as (typeof crossingDirections)[number] })}>
+                <select value={region.direction ?? 'both'} aria-label={t('directionOf', { name: region.name || region.id })} onChange={(event) => state.patch(region.id, { direction: event.target.value as (typeof crossingDirections)[number] })}>
                   {crossingDirections.map((direction) => (
                     <option key={direction} value={direction}>
-                      {directionLabels[direction]}
+                      {t(`directions.${direction}`)}
                     </option>
                   ))}
                 </select>
               ) : null}
-              <button type="button" className="button button-quiet button-small" aria-pressed={selected} onClick={() => state.select(selected ? null : { regionId: region.id, vertex: null })} aria-label={`Select ${region.name || region.id}`}>
-                Select
+              <button type="button" className="button button-quiet button-small" aria-pressed={selected} onClick={() => state.select(selected ? null : { regionId: region.id, vertex: null })} aria-label={t('selectLabel', { name: region.name || region.id })}>
+                {t('select')}
               </button>
-              <button type="button" className="button button-quiet button-small" onClick={() => state.removeRegion(region.id)} aria-label={`Delete ${region.name || region.id}`}>
-                Delete
+              <button type="button" className="button button-quiet button-small" onClick={() => state.removeRegion(region.id)} aria-label={t('deleteLabel', { name: region.name || region.id })}>
+                {t('delete')}
               </button>
             </div>
           </li>

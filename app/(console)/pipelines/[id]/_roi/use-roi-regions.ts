@@ -2,14 +2,19 @@
 
 import { useCallback, useMemo, useReducer } from 'react';
 import type { NormalisedPoint, Roi } from '@/lib/geometry/roi';
-import { deleteSelected, isSameSpot, moveVertex, newRegion, patchRegion, type RoiDraft, type RoiSelection, type RoiTool } from './roi-model';
+import { deleteSelected, isSameSpot, moveVertex, newRegion, patchRegion, type RegionKindNames, type RoiDraft, type RoiSelection, type RoiTool } from './roi-model';
+
+/** Hints the editor may show instead of the active tool's (keys of canvas.roi.notices). */
+export type RoiNotice = 'polygonNeedsCorners';
 
 interface RoiEditorState {
   regions: Roi[];
   draft: RoiDraft | null;
   selection: RoiSelection | null;
   tool: RoiTool;
-  notice: string | null;
+  notice: RoiNotice | null;
+  /** New regions are named "Area 1", "区域 1"… in the reader's language. */
+  kindNames: RegionKindNames;
 }
 
 type RoiAction =
@@ -34,16 +39,16 @@ function reduce(state: RoiEditorState, action: RoiAction): RoiEditorState {
     case 'click': {
       const { tool, draft, regions } = state;
       if (tool === 'select') return { ...state, selection: null };
-      if (tool === 'point') return withRegion(state, newRegion(regions, 'point', [action.point]));
+      if (tool === 'point') return withRegion(state, newRegion(regions, 'point', [action.point], state.kindNames));
       if (!draft) return { ...state, draft: { kind: tool, points: [action.point] }, notice: null };
       if (isSameSpot(draft.points.at(-1), action.point)) return state;
-      if (draft.kind === 'line') return withRegion(state, newRegion(regions, 'line', [draft.points[0]!, action.point]));
+      if (draft.kind === 'line') return withRegion(state, newRegion(regions, 'line', [draft.points[0]!, action.point], state.kindNames));
       return { ...state, draft: { ...draft, points: [...draft.points, action.point] } };
     }
     case 'close-polygon':
       if (state.draft?.kind !== 'polygon') return state;
-      if (state.draft.points.length < 3) return { ...state, notice: 'A polygon needs at least 3 corners: keep clicking.' };
-      return withRegion(state, newRegion(state.regions, 'polygon', state.draft.points));
+      if (state.draft.points.length < 3) return { ...state, notice: 'polygonNeedsCorners' };
+      return withRegion(state, newRegion(state.regions, 'polygon', state.draft.points, state.kindNames));
     case 'cancel-draft':
       return { ...state, draft: null };
     case 'select':
@@ -62,8 +67,8 @@ function reduce(state: RoiEditorState, action: RoiAction): RoiEditorState {
 }
 
 /** The ROI editor's working copy: regions, the shape being drawn, the selection and the active tool. */
-export function useRoiRegions(initial: Roi[]) {
-  const [state, dispatch] = useReducer(reduce, { regions: initial, draft: null, selection: null, tool: 'select', notice: null });
+export function useRoiRegions(initial: Roi[], kindNames: RegionKindNames) {
+  const [state, dispatch] = useReducer(reduce, { regions: initial, draft: null, selection: null, tool: 'select', notice: null, kindNames });
   const commands = useMemo(
     () => ({
       setTool: (tool: RoiTool) => dispatch({ type: 'tool', tool }),

@@ -6,13 +6,17 @@ import { getPipeline } from '@/server/pipelines/get-pipeline';
 import { listStreams } from '@/server/streams/list-streams';
 import { FlvPlayer } from '../../../../_components/flv-player';
 import { PageHeader } from '../../../../_components/page-header';
+import { getTranslations } from '../../../../_i18n/server-i18n';
 
-export const metadata: Metadata = { title: 'Live view' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pipelines'))('live.title') };
+}
 export const dynamic = 'force-dynamic';
 
 /** The annotated restreams of one deployed pipeline, one player per camera, played over HTTP-FLV. */
 export default async function PipelineLivePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const t = await getTranslations('pipelines.live');
   const app = await getAppContext();
   const pipeline = await getPipeline(app, id);
   const host = (await headers()).get('host') ?? 'localhost';
@@ -26,14 +30,14 @@ export default async function PipelineLivePage({ params }: { params: Promise<{ i
   }
   return (
     <>
-      <PageHeader title={`Live: ${pipeline.name}`}>
-        Annotated video from the pipeline&apos;s analyzers (boxes, track ids, regions). <Link href={`/pipelines/${id}`}>Back to the canvas</Link>
+      <PageHeader title={t('heading', { name: pipeline.name })}>
+        {t('lede')} <Link href={`/pipelines/${id}`}>{t('backToCanvas')}</Link>
       </PageHeader>
-      {problem ? <p role="alert">The media server could not be asked: {problem}</p> : null}
-      {!problem && streams.length === 0 ? <p>No annotated stream is playing: deploy the pipeline with an Annotated restream output.</p> : null}
+      {problem ? <p role="alert">{t('mediaServerDown', { message: problem })}</p> : null}
+      {!problem && streams.length === 0 ? <p>{t('noStream')}</p> : null}
       <div className="live-grid">
         {streams.map((stream) => (
-          <FlvPlayer key={stream.path} url={stream.url} label={`Annotated stream ${stream.path.replace(`/live/${id}_`, '')}`} />
+          <FlvPlayer key={stream.path} url={stream.url} label={t('stream', { name: stream.path.replace(`/live/${id}_`, '') })} />
         ))}
       </div>
     </>
