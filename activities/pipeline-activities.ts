@@ -1,11 +1,12 @@
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connect';
 import type { AlgorithmManifest } from '../lib/algorithms/manifest-schema';
 import type { VigilConfig } from '../lib/config/config-schema';
-import type { PipelineDeployment, WorkloadHealthView } from '../lib/pipeline/deployment';
+import type { PipelineDeployment, UpdateHandover, WorkloadHealthView } from '../lib/pipeline/deployment';
 import type { PipelineSpec } from '../lib/pipeline/pipeline-spec';
 import type { AnalyzerRunSpec } from '../analyzer/analyzer-run-spec';
 import { planRestream } from '../analyzer/restream-plan';
@@ -89,6 +90,19 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
     return compiled.spec;
   }
 
+  async function retire(pipelineId: string, old: PipelineDeployment, next: PipelineDeployment | undefined): Promise<void> {
+    const keepAnalyzers = new Set(next?.analyzers.map((a) => a.workloadId));
+    const keepServers = new Set(next?.algorithmServers.map((s) => s.workloadId));
+    for (const analyzer of old.analyzers) {
+      if (keepAnalyzers.has(analyzer.workloadId)) continue;
+      await deps.runtime.remove(analyzer.workloadId);
+      await rm(runSpecFileOf(pipelineId, analyzer.cameraNodeId, old.revision), { force: true });
+    }
+    for (const server of old.algorithmServers) if (!keepServers.has(server.workloadId)) await deps.runtime.remove(server.workloadId, { owner: pipelineId });
+    if (next?.revision !== old.revision) await revokeServiceTokens(deps.db, tokenName(pipelineId, old.revision), new Date());
+    deps.logger.info({ pipelineId, revision: old.revision }, 'pipeline deployment retired');
+  }
+
   return {
     /** Compile → algorithm servers (shared, claimed by this pipeline) → one analyzer per camera. Idempotent. */
     async deployPipelineRevision(input: { pipelineId: string; revision: number }): Promise<PipelineDeployment> {
@@ -150,16 +164,53 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
 
     /** Removes what `old` runs and `next` does not: analyzers, and this pipeline's claims on algorithm servers. */
     async retirePipelineDeployment(input: { pipelineId: string; old: PipelineDeployment; next?: PipelineDeployment }): Promise<void> {
-      const keepAnalyzers = new Set(input.next?.analyzers.map((a) => a.workloadId));
-      const keepServers = new Set(input.next?.algorithmServers.map((s) => s.workloadId));
-      for (const analyzer of input.old.analyzers) {
-        if (keepAnalyzers.has(analyzer.workloadId)) continue;
-        await deps.runtime.remove(analyzer.workloadId);
-        await rm(runSpecFileOf(input.pipelineId, analyzer.cameraNodeId, input.old.revision), { force: true });
+      await retire(input.pipelineId, input.old, input.next);
+    },
+
+    /**
+     * The update's rolling hand-over from `old` to `next` (whose analyzers the deploy started and saw ready), per
+     * camera node: make before break. Every replacement must answer ready before any old analyzer goes (a refusal
+     * here removes nothing: the workflow then drops the new revision and keeps the old one). Then each old analyzer is
+     * removed and its replacement must still answer ready; the time it does not (the gap) is measured against
+     * VIGIL_UPDATE_MAX_GAP_MS and reported. The wait for a replacement ends at the bound: the health loop takes over.
+     */
+    async handOverPipelineDeployment(input: { pipelineId: string; old: PipelineDeployment; next: PipelineDeployment }): Promise<UpdateHandover> {
+      const { pipelineId, old, next } = input;
+      const maxGapMs = deps.config.pipelines.updateMaxGapMs;
+      const replacements = new Map(next.analyzers.map((analyzer) => [analyzer.cameraNodeId, analyzer]));
+      const handovers = old.analyzers.flatMap((analyzer) => {
+        const replacement = replacements.get(analyzer.cameraNodeId);
+        return replacement && replacement.workloadId !== analyzer.workloadId ? [{ analyzer, replacement }] : [];
+      });
+      for (const { replacement } of handovers) {
+        const deadline = Date.now() + 60_000;
+        while (!(await answersReady(deps.runtime, replacement.workloadId))) {
+          heartbeat({ waitingFor: replacement.workloadId });
+          if (Date.now() > deadline) throw ApplicationFailure.nonRetryable(`the new analyzer of camera node ${replacement.cameraNodeId} (${replacement.workloadId}) is not ready; revision ${old.revision} keeps running`, 'HandoverRefused');
+          await sleep(250);
+        }
       }
-      for (const server of input.old.algorithmServers) if (!keepServers.has(server.workloadId)) await deps.runtime.remove(server.workloadId, { owner: input.pipelineId });
-      if (input.next?.revision !== input.old.revision) await revokeServiceTokens(deps.db, tokenName(input.pipelineId, input.old.revision), new Date());
-      deps.logger.info({ pipelineId: input.pipelineId, revision: input.old.revision }, 'pipeline deployment retired');
+      const cameras: UpdateHandover['cameras'] = [];
+      for (const { analyzer, replacement } of handovers) {
+        // The old analyzer stops serving the moment it is told to stop: the gap, if any, counts from here.
+        const stoppedAt = Date.now();
+        await deps.runtime.remove(analyzer.workloadId);
+        await rm(runSpecFileOf(pipelineId, analyzer.cameraNodeId, old.revision), { force: true });
+        let gapMs = 0;
+        while (!(await answersReady(deps.runtime, replacement.workloadId))) {
+          heartbeat({ waitingFor: replacement.workloadId });
+          gapMs = Date.now() - stoppedAt;
+          if (gapMs > maxGapMs) break;
+          await sleep(50);
+        }
+        cameras.push({ cameraNodeId: analyzer.cameraNodeId, gapMs, exceeded: gapMs > maxGapMs });
+      }
+      // The rest as any retirement: analyzers of cameras the new revision dropped, server claims, the old token.
+      await retire(pipelineId, old, next);
+      const handover: UpdateHandover = { fromRevision: old.revision, toRevision: next.revision, maxGapMs, cameras, withinBound: cameras.every((camera) => !camera.exceeded) };
+      if (handover.withinBound) deps.logger.info({ pipelineId, handover }, 'pipeline update handed over');
+      else deps.logger.warn({ pipelineId, handover }, `pipeline update left a camera without a ready analyzer for longer than ${maxGapMs} ms`);
+      return handover;
     },
 
     /** Records the desired and deployed state the API and the reconciler read. */
@@ -204,5 +255,18 @@ async function analyzerStats(runtime: WorkloadRuntime, workloadId: string): Prom
     };
   } catch {
     return {};
+  }
+}
+
+/** The analyzer's own answer (its /readyz), not the runtime's last probe: a hand-over must not trust a stale reading. */
+async function answersReady(runtime: WorkloadRuntime, workloadId: string): Promise<boolean> {
+  const status = await runtime.status(workloadId);
+  if (!status?.endpoint || status.phase === 'stopped') return false;
+  try {
+    const response = await fetch(`http://${status.endpoint.host}:${status.endpoint.port}/readyz`, { signal: AbortSignal.timeout(1000) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
   }
 }

@@ -6,6 +6,8 @@ import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { createSecretBox, loadSecretKey } from '../server/secrets/secret-box';
 import { createLocalRuntime } from '../runtime/local/local-runtime';
+import { createKubernetesRuntime } from '../runtime/kubernetes/kubernetes-runtime';
+import type { WorkloadRuntime } from '../runtime/workload-runtime.port';
 import { createRelaySet } from '../media/relay/relay-set';
 import { connectWithRetry } from './connect-with-retry';
 import { createWorker } from './create-worker';
@@ -37,13 +39,15 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.database);
   // The worker owns the workload runtime: pipeline activities deploy through it. Closing it leaves workloads
   // running, so that the next worker adopts them instead of restarting every analyzer.
-  const runtime = await createLocalRuntime({
-    stateFile: join(config.runtime.stateDir, 'state.json'),
-    logDirectory: join(config.runtime.stateDir, 'logs'),
-    logger: logger.child({ component: 'runtime' }),
-    portRange: { min: config.runtime.portRange.from, max: config.runtime.portRange.to },
-    baseEnvironment: config.runtime.baseEnvironment,
-  });
+  const runtime: WorkloadRuntime = config.runtime.kind === 'kubernetes'
+    ? createKubernetesRuntime({ ...config.runtime.kubernetes, logger: logger.child({ component: 'runtime' }) })
+    : await createLocalRuntime({
+      stateFile: join(config.runtime.stateDir, 'state.json'),
+      logDirectory: join(config.runtime.stateDir, 'logs'),
+      logger: logger.child({ component: 'runtime' }),
+      portRange: { min: config.runtime.portRange.from, max: config.runtime.portRange.to },
+      baseEnvironment: config.runtime.baseEnvironment,
+    });
   // Camera relays live here, beside the runtime (docs/decisions/0006): pipeline activities keep them equal to the
   // cameras of running pipelines. No media server: none, analyzers open their cameras directly.
   const relays = config.media.server === 'builtin'

@@ -1,6 +1,6 @@
-import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, defineQuery, defineSignal, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { summarise, type PipelineDeployment, type PipelineRunStatus } from '../lib/pipeline/deployment';
+import { summarise, type PipelineDeployment, type PipelineRunStatus, type UpdateHandover } from '../lib/pipeline/deployment';
 
 export interface PipelineWorkflowInput {
   pipelineId: string;
@@ -21,6 +21,12 @@ const { deployPipelineRevision } = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '5 seconds', maximumInterval: '2 minutes', maximumAttempts: 5 },
+});
+// The hand-over waits for each replacement to answer ready (heartbeating); a refusal is final, other failures retry.
+const { handOverPipelineDeployment } = proxyActivities<Activities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 5 },
 });
 // Bookkeeping and inspection are quick and safe to retry.
 const { inspectPipelineDeployment, retirePipelineDeployment, recordPipelineState } = proxyActivities<Activities>({
@@ -69,17 +75,49 @@ export async function pipelineWorkflow(input: PipelineWorkflowInput): Promise<Pi
       const revision: number = pendingRevision;
       pendingRevision = undefined;
       status = { ...status, state: 'updating' };
+      // Histories recorded before the hand-over existed replay the old path (retire right after the deploy).
+      if (!patched('update-hand-over')) {
+        try {
+          const next: PipelineDeployment = await deployPipelineRevision({ pipelineId: input.pipelineId, revision });
+          await retirePipelineDeployment({ pipelineId: input.pipelineId, old: deployment, next });
+          deployment = next;
+          await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'running', deployedRevision: revision });
+          status = { ...status, revision, lastError: undefined };
+        } catch (error) {
+          status = { ...status, lastError: `update to revision ${revision} failed: ${errorMessage(error)}` };
+        }
+        continue;
+      }
+      let next: PipelineDeployment;
       try {
-        // Rolling: the new revision's analyzers are up and ready before the old ones are removed.
-        const next: PipelineDeployment = await deployPipelineRevision({ pipelineId: input.pipelineId, revision });
-        await retirePipelineDeployment({ pipelineId: input.pipelineId, old: deployment, next });
-        deployment = next;
-        await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'running', deployedRevision: revision });
-        status = { ...status, revision, lastError: undefined };
+        // Make: the new revision's analyzers start beside the old ones and are ready before anything is removed.
+        next = await deployPipelineRevision({ pipelineId: input.pipelineId, revision });
       } catch (error) {
         // The old revision keeps running: a failed update must not take a working pipeline down.
         status = { ...status, lastError: `update to revision ${revision} failed: ${errorMessage(error)}` };
+        continue;
       }
+      let handover: UpdateHandover;
+      try {
+        // Break: camera by camera, the old analyzer goes once its replacement answers ready; gaps are measured.
+        handover = await handOverPipelineDeployment({ pipelineId: input.pipelineId, old: deployment, next });
+      } catch (error) {
+        // Refused before anything old was removed: drop what the new revision started, keep the old one running.
+        await retirePipelineDeployment({ pipelineId: input.pipelineId, old: next, next: deployment });
+        status = { ...status, lastError: `update to revision ${revision} failed: ${errorMessage(error)}` };
+        continue;
+      }
+      deployment = next;
+      await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'running', deployedRevision: revision });
+      // A gap beyond the bound is reported (status, worker log), never accepted silently; the update itself stands,
+      // since the old analyzers are gone, and the health loop below keeps supervising the new ones.
+      const overBound = handover.cameras.filter((camera) => camera.exceeded);
+      status = {
+        ...status,
+        revision,
+        lastUpdate: handover,
+        lastError: overBound.length === 0 ? undefined : `update to revision ${revision} exceeded the ${handover.maxGapMs} ms gap bound: ${overBound.map((camera) => `camera node ${camera.cameraNodeId} had no ready analyzer for ${camera.gapMs} ms`).join('; ')}`,
+      };
       continue;
     }
     pendingRevision = undefined;

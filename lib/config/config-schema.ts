@@ -24,7 +24,11 @@ export const configSchema = z.object({
   VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** How workloads on this box reach the web app (analyzers post alarm events here). */
   VIGIL_INTERNAL_URL: z.string().url().optional(),
-  VIGIL_RUNTIME: z.enum(['local']).default('local'),
+  VIGIL_RUNTIME: z.enum(['local', 'kubernetes']).default('local'),
+  // Kubernetes runtime: workloads go to this namespace; no kubeconfig means the in-cluster ServiceAccount.
+  VIGIL_KUBE_NAMESPACE: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a namespace name').default('vigil'),
+  VIGIL_KUBECONFIG: z.string().optional(),
+  VIGIL_KUBE_IMAGE_PULL_SECRETS: z.string().default(''),
   VIGIL_RUNTIME_PORT_RANGE: z
     .string()
     .regex(/^\d+-\d+$/, 'a range such as 33000-65535')
@@ -40,6 +44,8 @@ export const configSchema = z.object({
   VIGIL_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   VIGIL_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   VIGIL_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Longest a camera may go without a ready analyzer while a pipeline is updated to a new revision (reported when exceeded). */
+  VIGIL_UPDATE_MAX_GAP_MS: z.coerce.number().int().min(0).default(5000),
   // Media server (seed ports: RTMP 31935, HTTP-FLV 30080). 'none': the start command runs no media server.
   VIGIL_MEDIA_SERVER: z.enum(['builtin', 'none']).default('builtin'),
   VIGIL_MEDIA_HOST: z.string().default('0.0.0.0'),
@@ -61,7 +67,13 @@ export interface VigilConfig {
   port: number;
   /** Base URL workloads use to reach the web app. */
   internalUrl: string;
-  runtime: { kind: 'local'; portRange: { from: number; to: number }; stateDir: string; baseEnvironment: Record<string, string> };
+  runtime: {
+    kind: 'local' | 'kubernetes';
+    portRange: { from: number; to: number };
+    stateDir: string;
+    baseEnvironment: Record<string, string>;
+    kubernetes: { namespace: string; kubeconfigPath?: string; imagePullSecrets: string[] };
+  };
   websocketAliasPort: number;
   host: string;
   dataDir: string;
@@ -74,6 +86,8 @@ export interface VigilConfig {
   http: { maxBodyBytes: number };
   login: { maxFailures: number; windowSeconds: number };
   media: MediaConfig;
+  /** Pipeline updates (docs/architecture.md, "Pipeline updates"). */
+  pipelines: { updateMaxGapMs: number };
 }
 
 export interface MediaConfig {
@@ -103,7 +117,8 @@ export function toVigilConfig(raw: RawConfig): VigilConfig {
   return {
     port: raw.VIGIL_PORT,
     internalUrl: (raw.VIGIL_INTERNAL_URL ?? `http://127.0.0.1:${raw.VIGIL_PORT}`).replace(/\/$/, ''),
-    runtime: { kind: raw.VIGIL_RUNTIME, portRange: parsePortRange(raw.VIGIL_RUNTIME_PORT_RANGE), stateDir: `${raw.VIGIL_DATA_DIR}/runtime`, baseEnvironment: pickDefined({ PATH: raw.PATH, HOME: raw.HOME, LANG: raw.LANG, TZ: raw.TZ }) },
+    runtime: { kind: raw.VIGIL_RUNTIME, portRange: parsePortRange(raw.VIGIL_RUNTIME_PORT_RANGE), stateDir: `${raw.VIGIL_DATA_DIR}/runtime`, baseEnvironment: pickDefined({ PATH: raw.PATH, HOME: raw.HOME, LANG: raw.LANG, TZ: raw.TZ }),
+      kubernetes: { namespace: raw.VIGIL_KUBE_NAMESPACE, kubeconfigPath: raw.VIGIL_KUBECONFIG, imagePullSecrets: raw.VIGIL_KUBE_IMAGE_PULL_SECRETS.split(',').map((name) => name.trim()).filter(Boolean) } },
     websocketAliasPort: raw.VIGIL_WS_ALIAS_PORT,
     host: raw.VIGIL_HOST,
     dataDir: raw.VIGIL_DATA_DIR,
@@ -131,6 +146,7 @@ export function toVigilConfig(raw: RawConfig): VigilConfig {
       statusHost: raw.VIGIL_MEDIA_STATUS_HOST,
       statusPort: raw.VIGIL_MEDIA_STATUS_PORT,
     },
+    pipelines: { updateMaxGapMs: raw.VIGIL_UPDATE_MAX_GAP_MS },
   };
 }
 

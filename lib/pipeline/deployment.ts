@@ -29,6 +29,21 @@ export interface PipelineRunStatus {
   /** Workloads started again because the runtime no longer had them. */
   repairs: number;
   lastError?: string;
+  /** How the last update to a new revision handed each camera over from the old analyzer to the new one. */
+  lastUpdate?: UpdateHandover;
+}
+
+/**
+ * A rolling update's hand-over, per camera node: the old analyzer is removed only once its replacement answers
+ * ready, so the gap (time without a ready analyzer) is normally 0; a replacement that stops answering during the
+ * hand-over opens one, and a gap longer than `maxGapMs` (VIGIL_UPDATE_MAX_GAP_MS) is reported, not accepted silently.
+ */
+export interface UpdateHandover {
+  fromRevision: number;
+  toRevision: number;
+  maxGapMs: number;
+  cameras: { cameraNodeId: string; gapMs: number; exceeded: boolean }[];
+  withinBound: boolean;
 }
 
 /** degraded as soon as one workload is not ready; the workflow keeps supervising. */

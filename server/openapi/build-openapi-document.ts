@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
 import { alarmConsoleOperations } from './operations/alarms-console';
-import { alarmConsoleOperations } from './operations/alarms-console';
 import { auditOperations } from './operations/audit';
 import { callbackTargetOperations, deliveryOperations } from './operations/callbacks';
 import { dashboardOperations } from './operations/dashboard';
@@ -24,7 +23,6 @@ export const apiOperations: ApiOperation[] = [
   ...algorithmOperations,
   ...pipelineOperations,
   ...alarmOperations,
-  ...alarmConsoleOperations,
   ...alarmConsoleOperations,
   ...userOperations,
   ...tokenOperations,

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import * as algorithms from '../../app/api/v1/algorithms/route';
 import * as alarmEvents from '../../app/api/v1/alarms/events/route';
 import * as cameras from '../../app/api/v1/cameras/route';
@@ -9,7 +11,9 @@ import * as revisions from '../../app/api/v1/pipelines/[id]/revisions/route';
 import * as deploy from '../../app/api/v1/pipelines/[id]/deploy/route';
 import * as stop from '../../app/api/v1/pipelines/[id]/stop/route';
 import * as status from '../../app/api/v1/pipelines/[id]/status/route';
+import type { VigilConfig } from '../../lib/config/config-schema';
 import type { PipelineRunStatus } from '../../lib/pipeline/deployment';
+import { createLocalRuntime, type LocalRuntime } from '../../runtime/local/local-runtime';
 import type { Logger } from '../../server/logger';
 import { createSecretBox } from '../../server/secrets/secret-box';
 import { createTemporalEngine } from '../../server/temporal/temporal-engine';
@@ -19,7 +23,7 @@ import { testPortRange } from './local-runtime-harness';
 import { loggedIn } from './logged-in';
 import { startRouteServer } from './route-server';
 import { makeMovingBoxVideo } from './synthetic-video';
-import { waitFor } from './temporal-harness';
+import { startVigilWorker, waitFor, type RunningWorker } from './temporal-harness';
 import { startTestApp, type TestApp } from './test-app';
 
 export const repositoryRoot = join(import.meta.dirname, '..', '..');
@@ -49,7 +53,7 @@ export interface PipelinePlatform {
   workerEnvironment(extra?: Record<string, string>): Record<string, string>;
   /** A synthetic camera (looping moving-box file), the motion algorithm and one pipeline watching each camera. */
   createMotionPipeline(name: string, options?: { cameras?: number }): Promise<{ pipelineId: string; graph: PipelineGraph; cameraIds: string[] }>;
-  /** Saves a new revision of the graph (its algorithm parameters nudged, so it differs) and returns its number. */
+  /** Saves a new revision of the graph (its algorithms' minArea changed, so it differs) and returns its number. */
   saveRevision(pipelineId: string, graph: PipelineGraph): Promise<number>;
   deploy(pipelineId: string, revision?: number): Promise<void>;
   stop(pipelineId: string): Promise<void>;
@@ -73,6 +77,7 @@ export async function startPipelinePlatform(options: { temporalAddress: string; 
   await allowLoopbackCallbacks(t.app.db);
   const operator = await loggedIn(t, 'operator');
   let algorithmId: string | undefined;
+  let savedRevisions = 0;
 
   async function motionAlgorithm(): Promise<string> {
     if (algorithmId) return algorithmId;
@@ -130,7 +135,9 @@ export async function startPipelinePlatform(options: { temporalAddress: string; 
     },
     async saveRevision(pipelineId, graph) {
       const nudged = structuredClone(graph) as { nodes: { type: string; data: { params?: { minArea?: number } } }[]; edges: unknown[] };
-      for (const each of nudged.nodes) if (each.type === 'algorithm' && each.data.params) each.data.params.minArea = (each.data.params.minArea ?? 0) + 1;
+      savedRevisions += 1;
+      const minArea = 2500 + savedRevisions;
+      for (const each of nudged.nodes) if (each.type === 'algorithm' && each.data.params) each.data.params.minArea = minArea;
       const saved = await operator.call(revisions.POST, { method: 'POST', params: { id: pipelineId }, body: { graph: nudged } });
       if (saved.status !== 201) throw new Error(`revision not saved: ${saved.status} ${JSON.stringify(saved.json)}`);
       return saved.json.revision as number;
@@ -158,4 +165,47 @@ export async function startPipelinePlatform(options: { temporalAddress: string; 
     },
   };
   return platform;
+}
+
+export interface InProcessPipelineWorker {
+  worker: RunningWorker;
+  /** The worker's local runtime, for the test to look at (list, status) as the worker runs it. */
+  runtime: LocalRuntime;
+  /** Stops the worker, removes every workload the runtime still runs, closes it. */
+  close(): Promise<void>;
+}
+
+/** Vigil's worker in this process (all workflows, the real activities) with a local runtime of its own. */
+export async function startInProcessPipelineWorker(
+  env: TestWorkflowEnvironment,
+  platform: PipelinePlatform,
+  options: { taskQueue: string; logger: Logger; config?: Partial<VigilConfig> },
+): Promise<InProcessPipelineWorker> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'vigil-runtime-'));
+  const runtime = await createLocalRuntime({
+    stateFile: join(stateDir, 'state.json'),
+    logDirectory: join(stateDir, 'logs'),
+    logger: options.logger,
+    portRange: testPortRange,
+    baseEnvironment: { PATH: process.env.PATH, HOME: process.env.HOME },
+    probe: { intervalMs: 500, timeoutMs: 1000, startupGraceMs: 60_000 },
+  });
+  const { t } = platform;
+  const worker = await startVigilWorker(env, options.taskQueue, {
+    db: t.app.db,
+    logger: options.logger,
+    secrets: t.app.secrets,
+    dataDir: t.app.config.dataDir,
+    pipelines: { config: { ...t.app.config, internalUrl: platform.internalUrl, ...options.config }, runtime, repositoryRoot },
+  });
+  return {
+    worker,
+    runtime,
+    async close() {
+      await worker.stop();
+      for (const workload of await runtime.list()) await runtime.remove(workload.id);
+      await runtime.close();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
 }
