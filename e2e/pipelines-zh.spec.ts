@@ -59,12 +59,13 @@ test('in 中文 the pipelines list, the editor canvas and the workflows page are
     for (const command of ['撤销', '重做', '自动布局', '适应视图', '保存版本', '部署', '停止']) await expect(toolbar.getByRole('button', { name: command, exact: true })).toBeVisible();
     const palette = page.getByRole('complementary', { name: '节点面板' });
     for (const category of ['输入源', '分析', '输出', '端口']) await expect(palette.getByRole('heading', { name: category })).toBeVisible();
-    await expect(palette.getByRole('button', { name: '添加感兴趣区域节点' })).toHaveText('感兴趣区域');
-    await expect(page.getByRole('heading', { name: /问题/ })).toContainText('流水线没有节点：请先添加一个摄像头', { timeout: 10_000 });
+    await expect(palette.getByRole('button', { name: '添加 感兴趣区域 节点' })).toHaveText('感兴趣区域');
+    await expect(page.getByRole('heading', { name: /问题/ })).toContainText('1 个问题', { timeout: 10_000 });
+    await expect(page.getByRole('list', { name: '问题列表' })).toContainText('流水线没有节点：请先添加一个摄像头');
     await expect(page.getByText('期望：停止 · 未运行')).toBeVisible();
 
     // A camera node added from the palette: summary, inspector, and the problems of a lone, unset camera.
-    await palette.getByRole('button', { name: '添加摄像头节点' }).click();
+    await palette.getByRole('button', { name: '添加 摄像头 节点' }).click();
     await expect(canvasNode(page, 'camera-1')).toContainText('未选择摄像头');
     const inspector = page.getByRole('form', { name: 'camera-1 的设置' });
     await expect(inspector.getByLabel('分析帧率')).toHaveValue('5');

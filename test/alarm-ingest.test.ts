@@ -90,6 +90,14 @@ describe.each(dialects)('alarm ingestion and live feed on %s', (dialect) => {
     expect(rows).toEqual([{ state: 'end', ended_at: '2026-11-25T02:00:07.000Z' }]);
   });
 
+  it('keeps the start snapshot when updates without a picture move the alarm on', async () => {
+    const id = `alm_${dialect}0003`;
+    await service.call(events.POST, { method: 'POST', body: { event: event(id, 'start', '2026-11-25T04:00:00.000Z'), snapshotJpegBase64: jpeg.toString('base64'), snapshotSize: { width: 64, height: 36 } } });
+    expect((await service.call(events.POST, { method: 'POST', body: { event: event(id, 'update', '2026-11-25T04:00:02.000Z') } })).status).toBe(201);
+    const stored = await viewer.call(alarm.GET, { params: { id } });
+    expect(stored.json).toMatchObject({ state: 'update', event: { state: 'update', snapshot: { url: `/api/v1/alarms/${id}/snapshot`, width: 64, height: 36 } } });
+  });
+
   it('refuses bad events, viewers and strangers', async () => {
     const bad = await service.call(events.POST, { method: 'POST', body: { event: event('alm_bad1', 'start', '2026-11-25T03:00:00Z'), snapshotJpegBase64: Buffer.from('not a jpeg').toString('base64'), snapshotSize: { width: 1, height: 1 } } });
     expect(bad.status).toBe(400);

@@ -88,6 +88,9 @@ async function seedPlatform(t: TestApp): Promise<void> {
   await recordAlarmEvent(t.app.db, event('alm_today0001', 'intrusion', '2026-05-01T08:00:00.000Z', 'cam_gate'), null);
   await recordAlarmEvent(t.app.db, event('alm_today0002', 'intrusion', '2026-05-01T09:00:00.000Z', 'cam_yard'), null);
   await recordAlarmEvent(t.app.db, event('alm_today0003', 'loitering', '2026-05-01T09:30:00.000Z', 'cam_yard'), null);
+  // Operators' verdicts: one of Shanghai's morning confirmed, one of today's (in every zone) marked false.
+  await t.app.db.updateTable('alarms').set({ label: 'true', labeled_at: '2026-05-01T10:00:00.000Z' }).where('id', '=', 'alm_shanghai1').execute();
+  await t.app.db.updateTable('alarms').set({ label: 'false', labeled_at: '2026-05-01T10:00:00.000Z' }).where('id', '=', 'alm_today0002').execute();
 }
 
 async function startSeededApp(dialect: Parameters<typeof startTestApp>[0], asked: string[]): Promise<{ t: TestApp; media: Server }> {
@@ -148,9 +151,9 @@ describe.each(dialects)('dashboard API on %s', (dialect) => {
   it('counts today\'s alarms by type in the asked time zone, and lists the newest alarms with names', async () => {
     const shanghai = await read('?timeZone=Asia/Shanghai');
     expect(shanghai.timeZone).toBe('Asia/Shanghai');
-    expect(shanghai.alarms.today).toEqual({ since: '2026-04-30T16:00:00.000Z', total: 4, byType: [{ type: 'intrusion', count: 3 }, { type: 'loitering', count: 1 }] });
+    expect(shanghai.alarms.today).toEqual({ since: '2026-04-30T16:00:00.000Z', total: 4, byType: [{ type: 'intrusion', count: 3 }, { type: 'loitering', count: 1 }], byVerdict: { true: 1, false: 1, unlabelled: 2 } });
     const utc = await read('?timeZone=UTC');
-    expect(utc.alarms.today).toEqual({ since: '2026-05-01T00:00:00.000Z', total: 3, byType: [{ type: 'intrusion', count: 2 }, { type: 'loitering', count: 1 }] });
+    expect(utc.alarms.today).toEqual({ since: '2026-05-01T00:00:00.000Z', total: 3, byType: [{ type: 'intrusion', count: 2 }, { type: 'loitering', count: 1 }], byVerdict: { true: 0, false: 1, unlabelled: 2 } });
     expect(utc.alarms.recent.map((alarm) => alarm.id)).toEqual(['alm_today0003', 'alm_today0002', 'alm_today0001', 'alm_shanghai1', 'alm_yesterday1']);
     expect(utc.alarms.recent[0]).toMatchObject({ type: 'loitering', camera: { id: 'cam_yard', name: 'Yard' }, pipeline: { id: 'pip_perimeter', name: 'Perimeter' } });
   });

@@ -91,7 +91,13 @@ export const dashboardSchema = z.object({
     items: z.array(dashboardPipelineSchema),
   }),
   alarms: z.object({
-    today: z.object({ since: z.string().describe('start of today in timeZone, ISO-8601 UTC'), total: z.number().int(), byType: z.array(z.object({ type: z.string(), count: z.number().int() })) }),
+    today: z.object({
+      since: z.string().describe('start of today in timeZone, ISO-8601 UTC'),
+      total: z.number().int(),
+      byType: z.array(z.object({ type: z.string(), count: z.number().int() })),
+      /** Operators' verdicts on today's alarms (what federated training learns from): confirmed, false, not yet labelled. */
+      byVerdict: z.object({ true: z.number().int(), false: z.number().int(), unlabelled: z.number().int() }),
+    }),
     recent: z.array(recentAlarmSchema),
   }),
   health: systemHealthSchema,

@@ -7,7 +7,7 @@ import type { Db } from '../../db/connect';
  */
 export async function recordAlarmEvent(db: Db, event: AlarmEvent, snapshotPath: string | null): Promise<void> {
   const time = new Date(event.time).toISOString();
-  const existing = await db.selectFrom('alarms').select(['id', 'state']).where('id', '=', event.id).executeTakeFirst();
+  const existing = await db.selectFrom('alarms').select(['id', 'state', 'event']).where('id', '=', event.id).executeTakeFirst();
   if (!existing) {
     await db
       .insertInto('alarms')
@@ -33,9 +33,12 @@ export async function recordAlarmEvent(db: Db, event: AlarmEvent, snapshotPath: 
     return;
   }
   if (existing.state === 'end') return;
+  // Updates come without a picture: the alarm keeps the snapshot it has (the stored file and the event's link to it).
+  const previous = (JSON.parse(existing.event) as Partial<AlarmEvent>).snapshot;
+  const stored: AlarmEvent = event.snapshot || !previous ? event : { ...event, snapshot: previous };
   await db
     .updateTable('alarms')
-    .set({ state: event.state, updated_at: time, ended_at: event.state === 'end' ? time : null, event: JSON.stringify(event), ...(snapshotPath ? { snapshot_path: snapshotPath } : {}) })
+    .set({ state: event.state, updated_at: time, ended_at: event.state === 'end' ? time : null, event: JSON.stringify(stored), ...(snapshotPath ? { snapshot_path: snapshotPath } : {}) })
     .where('id', '=', event.id)
     .execute();
 }

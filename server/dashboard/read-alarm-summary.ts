@@ -6,16 +6,21 @@ export function rankByType(rows: readonly { type: string; count: number | string
   return rows.map((row) => ({ type: row.type, count: Number(row.count) })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 }
 
-/** Alarms that started since `since` (ISO-8601 UTC), by type. */
+/** Counts per operator verdict; a label the schema does not know cannot occur (the column is checked on write). */
+export function countByVerdict(rows: readonly { label: 'true' | 'false' | null; count: number | string | bigint }[]): Dashboard['alarms']['today']['byVerdict'] {
+  const counts = { true: 0, false: 0, unlabelled: 0 };
+  for (const row of rows) counts[row.label ?? 'unlabelled'] += Number(row.count);
+  return counts;
+}
+
+/** Alarms that started since `since` (ISO-8601 UTC), by type and by the operators' verdict. */
 export async function countAlarmsByType(app: AppContext, since: string): Promise<Dashboard['alarms']['today']> {
-  const rows = await app.db
-    .selectFrom('alarms')
-    .select((eb) => ['type', eb.fn.countAll<number | string>().as('count')])
-    .where('started_at', '>=', since)
-    .groupBy('type')
-    .execute();
-  const byType = rankByType(rows);
-  return { since, total: byType.reduce((sum, row) => sum + row.count, 0), byType };
+  const [typeRows, labelRows] = await Promise.all([
+    app.db.selectFrom('alarms').select((eb) => ['type', eb.fn.countAll<number | string>().as('count')]).where('started_at', '>=', since).groupBy('type').execute(),
+    app.db.selectFrom('alarms').select((eb) => ['label', eb.fn.countAll<number | string>().as('count')]).where('started_at', '>=', since).groupBy('label').execute(),
+  ]);
+  const byType = rankByType(typeRows);
+  return { since, total: byType.reduce((sum, row) => sum + row.count, 0), byType, byVerdict: countByVerdict(labelRows) };
 }
 
 /** The newest alarms with their camera's and pipeline's names (null when those were deleted since). */

@@ -88,8 +88,6 @@ export const canvas = defineCatalogue({
     },
     ports: { video: 'video', detections: 'detections', events: 'events' },
     node: {
-      input: '{node} {port} input ({type})',
-      output: '{node} {port} output ({type})',
       inputTitle: '{port} input: {type}',
       outputTitle: '{port} output: {type}',
       liveStatus: 'Live status',
@@ -403,7 +401,7 @@ export const canvas = defineCatalogue({
     palette: {
       label: '节点面板',
       categories: { source: '输入源', analysis: '分析', sink: '输出' },
-      add: '添加{node}节点',
+      add: '添加 {node} 节点',
       ports: '端口',
     },
     nodes: {
@@ -418,8 +416,6 @@ export const canvas = defineCatalogue({
     },
     ports: { video: '视频', detections: '检测结果', events: '事件' },
     node: {
-      input: '{node} {port} 输入（{type}）',
-      output: '{node} {port} 输出（{type}）',
       inputTitle: '{port} 输入：{type}',
       outputTitle: '{port} 输出：{type}',
       liveStatus: '实时状态',

@@ -17,7 +17,9 @@ export function LiveTile({ tile, state, active, onOpen }: { tile: Tile; state: T
   const status = statusText(t, state, problem);
   return (
     <li className="live-tile" data-path={tile.path}>
-      <button ref={frame} type="button" className="live-tile-open" aria-label={t('tile.open', names)} onClick={onOpen}>
+      {/* Named by its content, visible caption included (WCAG 2.5.3: label in name), after a hidden "open" phrase. */}
+      <button ref={frame} type="button" className="live-tile-open" onClick={onOpen}>
+        <span className="visually-hidden">{t('tile.open', names)}: </span>
         <span className="live-tile-screen">
           {state.kind === 'playable' && onScreen && active ? <TilePlayer key={`${state.url}@${state.since}`} url={state.url} label={t('tile.video', names)} onProblem={setProblem} /> : null}
           {status ? <span className={`live-tile-status live-tile-status-${state.kind}`}>{status}</span> : null}

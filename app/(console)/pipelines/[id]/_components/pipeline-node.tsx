@@ -14,7 +14,7 @@ import { useEditorContext } from './editor-context';
 const portTop = 20;
 const portSpacing = 18;
 
-function PortHandles({ nodeId, ports, kind, t }: { nodeId: string; ports: PortSpec[]; kind: 'source' | 'target'; t: CanvasTranslator }) {
+function PortHandles({ ports, kind, t }: { ports: PortSpec[]; kind: 'source' | 'target'; t: CanvasTranslator }) {
   return ports.map((port, index) => {
     const type = renderText(t, portTypeName(port.type));
     return (
@@ -26,7 +26,7 @@ function PortHandles({ nodeId, ports, kind, t }: { nodeId: string; ports: PortSp
         className={`port port-${port.type}`}
         // A fixed offset from the top: handles stay put when an error line makes the node taller.
         style={{ top: `${portTop + index * portSpacing}px` }}
-        aria-label={t(kind === 'source' ? 'node.output' : 'node.input', { node: nodeId, port: port.name, type })}
+        // A handle is a generic element (aria-label is prohibited there); keyboard users connect with the connect form.
         title={t(kind === 'source' ? 'node.outputTitle' : 'node.inputTitle', { port: port.name, type })}
       />
     );
@@ -45,14 +45,14 @@ function PipelineNodeView({ id, type, data, selected }: NodeProps<PipelineFlowNo
   const first = problems[0];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-node-type={type} aria-invalid={problems.length > 0}>
-      <PortHandles nodeId={id} ports={definition.ports.inputs} kind="target" t={t} />
+      <PortHandles ports={definition.ports.inputs} kind="target" t={t} />
       <div className="pipeline-node-title">
         <span title={renderText(t, nodeDescription(type))}>{label}</span>
         <span className="pipeline-node-id">{id}</span>
       </div>
       <div className="pipeline-node-summary">{renderText(t, summarizeNode(type, data, context))}</div>
       {live ? (
-        <div className={`pipeline-node-live live-${live.ready ? 'ready' : live.phase}`} aria-label={t('node.liveStatus')} title={live.message}>
+        <div role="group" className={`pipeline-node-live live-${live.ready ? 'ready' : live.phase}`} aria-label={t('node.liveStatus')} title={live.message}>
           ● {renderText(t, describeLive(live))}
         </div>
       ) : null}
@@ -61,7 +61,7 @@ function PipelineNodeView({ id, type, data, selected }: NodeProps<PipelineFlowNo
           {problems.length > 1 ? t('node.moreProblems', { problem: renderText(t, first.text), count: problems.length - 1 }) : renderText(t, first.text)}
         </div>
       ) : null}
-      <PortHandles nodeId={id} ports={definition.ports.outputs} kind="source" t={t} />
+      <PortHandles ports={definition.ports.outputs} kind="source" t={t} />
     </div>
   );
 }

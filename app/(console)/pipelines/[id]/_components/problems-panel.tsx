@@ -43,7 +43,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ validation, problems,
             return (
               <li key={`${error.code}-${error.nodeId ?? error.edgeId ?? ''}-${index}`} title={problem.detail}>
                 {error.nodeId || error.edgeId ? (
-                  <button type="button" className="problem-link" onClick={() => onSelect(problem)} aria-label={t('problems.select', { problem: text, target: error.nodeId ?? t('problems.edge') })}>
+                  <button type="button" className="problem-link" onClick={() => onSelect(problem)} title={t('problems.select', { problem: text, target: error.nodeId ?? t('problems.edge') })}>
                     <span className="problem-where">{error.nodeId ?? error.edgeId}</span> {text}
                     {detail}
                   </button>
