@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: bootstrap, PostgreSQL, typecheck, lint, Vitest (unit + integration on
 # SQLite and PostgreSQL + Temporal dev server), Playwright (the real platform in Chromium).
-# Ends with `N passed, N failed`: the sum over all runners, where typecheck and lint count as one check each.
+# Ends with `N passed, N failed`: the sum over all runners, where typecheck, lint, the PostgreSQL start and the
+# Kubernetes control-plane build count as one check each.
 # VIGIL_TEST_SKIP_E2E=1 skips the browser suite (quicker local loop); CI never sets it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,17 @@ pg_status=$?
 case "$VIGIL_TEST_POSTGRES_URL" in postgres://*) ;; *) echo "[test] unexpected PostgreSQL URL from postgres-for-tests.sh"; pg_status=1 ;; esac
 export VIGIL_TEST_POSTGRES_URL
 count_check "postgresql for tests" "$pg_status"
+
+# The Kubernetes runtime's tests need a real control plane, built from Go modules once per machine (about 8 min
+# cold on 2 cores, cached in ~/.cache/vigil; seconds when cached). VIGIL_TEST_SKIP_K8S=1 skips the build and those tests.
+if [ "${VIGIL_TEST_SKIP_K8S:-0}" != "1" ]; then
+  echo "[test] kubernetes test control plane (scripts/k8s-tools.sh)"
+  k8s_started=$(date +%s)
+  bash scripts/k8s-tools.sh >/dev/null
+  k8s_status=$?
+  echo "[test] kubernetes test control plane ready after $(( $(date +%s) - k8s_started )) s"
+  count_check "kubernetes test control plane" "$k8s_status"
+fi
 
 echo "[test] typecheck"
 npx --no-install tsc --noEmit -p tsconfig.json
