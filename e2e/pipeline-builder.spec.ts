@@ -113,6 +113,7 @@ test('a polygon and a line are drawn on a real snapshot of the test stream', asy
   await clickStage(page, 0.1, 0.2);
   await clickStage(page, 0.6, 0.15);
   await clickStage(page, 0.7, 0.8);
+  await clickStage(page, 0.45, 0.95);
   await clickStage(page, 0.15, 0.85, { double: true });
   await dialog.getByRole('button', { name: 'Line tool' }).click();
   await clickStage(page, 0.8, 0.1);
@@ -125,6 +126,10 @@ test('a polygon and a line are drawn on a real snapshot of the test stream', asy
   // Select tool: drag the polygon's first corner, then select the point and delete it with the keyboard.
   await dialog.getByRole('button', { name: 'Select tool' }).click();
   await dragOnStage(page, [0.1, 0.2], [0.2, 0.3]);
+  // A selected vertex is deleted with the keyboard, not its region: the polygon keeps 4 of its 5 corners (saved below).
+  await clickStage(page, 0.45, 0.95);
+  await page.keyboard.press('Delete');
+  await expect(regions).toHaveCount(3);
   await dialog.getByRole('button', { name: 'Select Point 1' }).click();
   await page.keyboard.press('Delete');
   await expect(regions).toHaveCount(2);
@@ -139,7 +144,11 @@ test('a polygon and a line are drawn on a real snapshot of the test stream', asy
 });
 
 test('Save creates a revision; after a reload nodes, edges and regions are as they were', async () => {
+  // Auto-layout arranges the chain left to right: every edge goes from a node to one further right.
+  const leftOf = async (id: string) => (await canvasNode(page, id).boundingBox())!.x;
   await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect(page.getByRole('status', { name: 'Editor status' })).toContainText('Laid out left to right.');
+  for (let index = 1; index < chain.length; index += 1) expect(await leftOf(chain[index]!)).toBeGreaterThan(await leftOf(chain[index - 1]!));
   await page.getByRole('button', { name: 'Save revision' }).click();
   await expect(page.getByRole('status', { name: 'Editor status' })).toContainText('Saved revision 2.');
   const saved = await loadGraph();
@@ -185,7 +194,20 @@ test('Save creates a revision; after a reload nodes, edges and regions are as th
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect(canvasNode(page, 'roi-1')).toContainText('2 regions');
+  // Fit view brings every node inside the visible canvas, even after the view was panned far away.
+  const pane = page.locator('.react-flow__pane');
+  const paneBox = (await pane.boundingBox())!;
+  await page.mouse.move(paneBox.x + paneBox.width / 2, paneBox.y + paneBox.height - 10);
+  await page.mouse.down();
+  await page.mouse.move(paneBox.x + paneBox.width / 2 + 900, paneBox.y + paneBox.height - 10, { steps: 5 });
+  await page.mouse.up();
+  const inside = async () => {
+    const boxes = await Promise.all(chain.map((id) => canvasNode(page, id).boundingBox()));
+    return boxes.every((box) => box !== null && box.x >= paneBox.x - 1 && box.x + box.width <= paneBox.x + paneBox.width + 1 && box.y >= paneBox.y - 1 && box.y + box.height <= paneBox.y + paneBox.height + 1);
+  };
+  expect(await inside()).toBe(false);
   await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect.poll(inside).toBe(true);
   await saveScreenshot(page, 'pipeline-reloaded');
 });
 

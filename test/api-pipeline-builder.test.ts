@@ -41,6 +41,11 @@ describe.each(dialects)('pipeline builder API on %s', (dialect) => {
   afterAll(async () => t.close());
 
   it('validates a graph against the registered cameras and algorithms without saving', async () => {
+    const countRows = async () => ({
+      pipelines: (await t.app.db.selectFrom('pipelines').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n,
+      revisions: (await t.app.db.selectFrom('pipeline_revisions').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n,
+    });
+    const rowsBefore = await countRows();
     const ok = await viewer.call(validate.POST, { method: 'POST', body: { graph: graph() } });
     expect(ok.status).toBe(200);
     expect(ok.json.ok).toBe(true);
@@ -52,6 +57,7 @@ describe.each(dialects)('pipeline builder API on %s', (dialect) => {
     const garbage = await viewer.call(validate.POST, { method: 'POST', body: { graph: { nodes: 'no' } } });
     expect(garbage.json.ok).toBe(false);
     expect(garbage.json.errors[0].code).toBe('invalid_graph');
+    expect(await countRows()).toEqual(rowsBefore);
   });
 
   it('restores an old revision as a new one and diffs revisions', async () => {
