@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as cameras from '../app/api/v1/cameras/route';
 import * as probe from '../app/api/v1/cameras/probe/route';
+import * as snapshot from '../app/api/v1/cameras/[id]/snapshot/route';
 import { ApiClient } from './support/api-client';
 import { loggedIn } from './support/logged-in';
 import { startSilentPort } from './media-fixtures';
@@ -72,6 +73,34 @@ describe.each(dialects)('camera probe API on %s', (dialect) => {
     expect(t.logs()).toContain('camera probe failed');
     expect(t.logs()).not.toContain(secretPassword);
   });
+
+  it.each([
+    ['RTSP', (port: number) => `rtsp://127.0.0.1:${port}/ch1`],
+    ['HTTP', (port: number) => `http://127.0.0.1:${port}/live.flv`],
+  ])('answers a silent %s source (accepts, never speaks) with camera_unreachable within the timeout', async (_scheme, urlAt) => {
+    const started = Date.now();
+    const res = await operator.call(probe.POST, { method: 'POST', body: { streamUrl: urlAt(silent.port), timeoutSeconds: 2 } });
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(502);
+    expect(res.json.error.code).toBe('camera_unreachable');
+    expect(res.json.error.message).toContain(`No video from ${urlAt(silent.port)}: `);
+    // The socket timeout (2 s), or the process deadline 2 s after it.
+    expect(elapsed).toBeLessThan(6000);
+  });
+
+  it('answers the snapshot of a saved camera whose HTTP source never speaks with a 502 naming it, not a hang', async () => {
+    const created = await operator.call(cameras.POST, { method: 'POST', body: { name: `Mute ${dialect}`, streamUrl: `http://127.0.0.1:${silent.port}/cam.flv` } });
+    expect(created.status).toBe(201);
+    const started = Date.now();
+    const res = await viewer.call(snapshot.GET as never, { params: { id: created.json.id } });
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(502);
+    expect(res.json.error.code).toBe('camera_unreachable');
+    expect(res.json.error.message).toMatch(new RegExp(`^Camera "Mute ${dialect}" gave no frame: .+`));
+    // The snapshot's 8 s socket timeout, or its process deadline 2 s later: bounded, well under 20 s.
+    expect(elapsed).toBeLessThan(12_000);
+    expect(t.logs()).toContain('snapshot failed');
+  }, 30_000);
 
   it('injects the stored credentials of the camera being edited when the form leaves them empty, and never returns them', async () => {
     // An HTTP source that records what ffprobe sent and refuses it: the credentials must reach the camera, and only it.

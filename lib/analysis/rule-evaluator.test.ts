@@ -90,4 +90,26 @@ describe('RuleEvaluator', () => {
     for (let ms = 55_000; ms <= 65_000; ms += 1000) for (const event of evaluator.evaluate(ms, [person(1, 0.5)])) events.push(`${event.state}@${ms / 1000}`);
     expect(events).toEqual(['start@55', 'end@60']);
   });
+
+  describe('anchor point', () => {
+    // A 40x200 px box spanning y 0.45–0.65: top-centre at y 0.45, centre at 0.55, bottom-centre at 0.65.
+    const tall: TrackedObject = { label: 'person', score: 0.9, box: { x: 480, y: 450, width: 40, height: 200 }, trackId: 1, firstSeen: 0 };
+    const band = (id: string, top: number, bottom: number): Roi => ({ id, name: '', kind: 'polygon', points: [[0, top], [1, top], [1, bottom], [0, bottom]] });
+    // The floor holds only the bottom-centre; the middle band only the centre; the ceiling band only the top-centre.
+    const floor = band('floor', 0.6, 1);
+    const middle = band('middle', 0.5, 0.6);
+    const ceiling = band('ceiling', 0, 0.5);
+    const starts = (region: Roi, anchor: 'bottom-center' | 'center' | 'top-center') =>
+      new RuleEvaluator({ ...baseRule, regions: [region], anchor }, frame).evaluate(0, [tall]).map((event) => event.state);
+
+    it.each([
+      ['bottom-center', ['start'], [], []],
+      ['center', [], ['start'], []],
+      ['top-center', [], [], ['start']],
+    ] as const)('with the %s anchor, alarms only in the zone that holds that point of the box', (anchor, inFloor, inMiddle, inCeiling) => {
+      expect(starts(floor, anchor)).toEqual(inFloor);
+      expect(starts(middle, anchor)).toEqual(inMiddle);
+      expect(starts(ceiling, anchor)).toEqual(inCeiling);
+    });
+  });
 });
