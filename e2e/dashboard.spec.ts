@@ -100,6 +100,7 @@ test('dashboard: counts a camera and an alarm created through the API without a 
   await page.getByLabel('Language').selectOption('zh-CN');
   try {
     await expect(page.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
+    await expect(page).toHaveTitle(/总览/);
     await expect(page.getByRole('region', { name: /今日告警/ })).toBeVisible();
     await expect(healthRow(page, 'database').locator('.state-badge')).toHaveText('正常');
     const text = await page.evaluate(() => document.body.innerText);

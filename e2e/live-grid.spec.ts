@@ -93,6 +93,7 @@ test('live grid: a deployed pipeline\'s tile plays, 1/4/16 tiles per page, Enter
     // 中文, then back to English (all specs share the platform's database).
     await page.getByLabel('Language').selectOption('zh-CN');
     await expect(page.getByRole('heading', { level: 1, name: '实时视频' })).toBeVisible();
+    await expect(page).toHaveTitle(/实时视频/);
     await expect(page.getByRole('group', { name: '每页画面数' })).toBeVisible();
     await expect(page.getByRole('button', { name: `在大画面中打开 ${pipelineName} 上的 ${cameraName}` })).toBeVisible();
     await saveScreenshot(page, 'live-grid-zh-CN');
