@@ -42,6 +42,9 @@ apt_packages_missing() {
   command -v pg_ctlcluster >/dev/null && [ -d /usr/lib/postgresql ] && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   command -v g++ >/dev/null || missing+=(g++)
   command -v make >/dev/null || missing+=(make)
+  # A real RTSP camera for the tests (test/fixtures/rtsp-camera-server.py): GStreamer's RTSP server and x264 encoder.
+  /usr/bin/python3 -c 'import gi; gi.require_version("GstRtspServer", "1.0"); from gi.repository import Gst, GstRtspServer; Gst.init(None); assert Gst.ElementFactory.find("x264enc")' >/dev/null 2>&1 ||
+    missing+=(python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly)
   echo "${missing[@]:-}"
 }
 
