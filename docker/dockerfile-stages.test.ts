@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveUser, isPinnedBaseImage, isRootUser, parseDockerfile, stageChain } from './dockerfile-stages';
+import { effectiveCommand, effectiveUser, isPinnedBaseImage, isRootUser, parseDockerfile, stageChain } from './dockerfile-stages';
 
 const dockerfile = `# comment
 ARG GLOBAL=1
@@ -27,6 +27,24 @@ describe('parseDockerfile', () => {
     expect(stageChain(stages, 'extra').map((stage) => stage.name)).toEqual(['extra', 'runtime']);
     expect(effectiveUser(stages, 'extra')).toBe('1000:1000');
     expect(effectiveUser(stages, 'build')).toBeUndefined();
+  });
+
+  it('reads ENTRYPOINT and CMD as the command a container runs, a base CMD dropped by a later ENTRYPOINT', () => {
+    const { stages } = parseDockerfile(`FROM node:24.21.0-bookworm-slim AS base
+CMD ["node", "old.js"]
+FROM base AS inherits
+FROM base AS server
+ENTRYPOINT ["node", "server.js"]
+CMD ["--port", "8090"]
+FROM base AS reset
+ENTRYPOINT ["node", "reset.js"]
+FROM node:24.21.0-bookworm-slim AS shell
+CMD node shell.js --verbose
+`);
+    expect(effectiveCommand(stages, 'inherits')).toEqual(['node', 'old.js']);
+    expect(effectiveCommand(stages, 'server')).toEqual(['node', 'server.js', '--port', '8090']);
+    expect(effectiveCommand(stages, 'reset')).toEqual(['node', 'reset.js']);
+    expect(effectiveCommand(stages, 'shell')).toEqual(['/bin/sh', '-c', 'node shell.js --verbose']);
   });
 });
 

@@ -8,6 +8,9 @@ export interface DockerfileStage {
   exposed: number[];
   /** Sources of COPY/ADD from the build context (not --from another stage). */
   contextSources: string[];
+  /** The last ENTRYPOINT and CMD of this stage as argv (the shell form becomes `/bin/sh -c <text>`). */
+  entrypoint?: string[];
+  cmd?: string[];
 }
 
 /** Instructions as Docker reads them: comments dropped, `\` continuations joined, keywords upper-cased. */
@@ -43,6 +46,10 @@ export function parseDockerfile(text: string): { globalArgs: string[]; stages: D
       stage.user = rest.trim();
     } else if (keyword === 'EXPOSE') {
       stage.exposed.push(...rest.split(/\s+/).map((port) => Number(port.split('/')[0])));
+    } else if (keyword === 'ENTRYPOINT') {
+      stage.entrypoint = commandArgv(rest);
+    } else if (keyword === 'CMD') {
+      stage.cmd = commandArgv(rest);
     } else if ((keyword === 'COPY' || keyword === 'ADD') && !/(^|\s)--from=/.test(rest)) {
       const words = rest.split(/\s+/).filter((word) => !word.startsWith('--'));
       stage.contextSources.push(...words.slice(0, -1));
@@ -61,6 +68,25 @@ export function stageChain(stages: readonly DockerfileStage[], target: string): 
     stage = stages.find((candidate) => candidate.name === from);
   }
   return chain;
+}
+
+function commandArgv(rest: string): string[] {
+  if (rest.trim().startsWith('[')) {
+    const parsed: unknown = JSON.parse(rest);
+    if (Array.isArray(parsed) && parsed.every((word) => typeof word === 'string')) return parsed;
+  }
+  return ['/bin/sh', '-c', rest];
+}
+
+/**
+ * What a target's container runs when nothing overrides it (Kubernetes without `command`/`args`): the nearest
+ * ENTRYPOINT along the chain, then the nearest CMD set no earlier than that ENTRYPOINT (an older one is dropped).
+ */
+export function effectiveCommand(stages: readonly DockerfileStage[], target: string): string[] {
+  const chain = stageChain(stages, target);
+  const entrypointAt = chain.findIndex((stage) => stage.entrypoint !== undefined);
+  const candidates = entrypointAt === -1 ? chain : chain.slice(0, entrypointAt + 1);
+  return [...(chain[entrypointAt]?.entrypoint ?? []), ...(candidates.find((stage) => stage.cmd !== undefined)?.cmd ?? [])];
 }
 
 /** The user a target's containers run as: the nearest USER along its chain, or the base image's (root) when none. */

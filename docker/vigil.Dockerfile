@@ -40,8 +40,10 @@ USER 1000:1000
 
 FROM runtime AS analyzer
 EXPOSE 8090
+# The run spec (it holds a service token) comes in VIGIL_ANALYZER_RUN_SPEC, from the workload's Secret; port 8090 is
+# the analyzer workload's (runtime/analyzer-workload.ts). tsx caches in /tmp, an emptyDir in every workload pod.
 ENTRYPOINT ["node", "--import", "tsx", "analyzer/main.ts"]
-CMD ["--host", "0.0.0.0", "--port", "8090", "--spec", "/etc/vigil/analyzer/run-spec.json"]
+CMD ["--host", "0.0.0.0", "--port", "8090"]
 
 FROM runtime AS vigil
 EXPOSE 3000 5200 31935 30080 30081

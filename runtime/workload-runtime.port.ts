@@ -42,6 +42,13 @@ export interface WorkloadSpec {
   /** Local runtime: directory the command runs in (an algorithm package's folder). */
   workingDirectory?: string;
   env: Readonly<Record<string, string>>;
+  /**
+   * Environment the workload must get without it being shown anywhere (a service token): locally it joins `env`
+   * (no `{port}` substitution); on Kubernetes it goes in a Secret the container reads by secretKeyRef. Its values
+   * count in the spec hash but are never logged, put in labels or annotations, or returned by status or list.
+   * Names must not repeat names of `env`.
+   */
+  secretEnv?: Readonly<Record<string, string>>;
   /** Container image for the Kubernetes runtime. */
   image?: string;
   /** The workload serves HTTP on a port: the container port on Kubernetes; locally a free port is assigned instead. */
@@ -117,6 +124,17 @@ export interface RemoveResult {
   remainingOwners: string[];
 }
 
+/** What a watcher hears: the workload's status now, or undefined once it is gone. */
+export interface WorkloadChange {
+  id: string;
+  status: WorkloadStatus | undefined;
+}
+
+export interface WorkloadWatch {
+  /** Stops watching; no change is reported after it resolves. */
+  stop(): Promise<void>;
+}
+
 export interface WorkloadRuntime {
   /**
    * Idempotent: the same spec again only adds its owner; a changed spec (new specHash) replaces the running
@@ -129,6 +147,12 @@ export interface WorkloadRuntime {
   /** The last `tail` lines of the workload's output (stdout and stderr interleaved), oldest first. */
   logs(id: string, options?: { tail?: number }): Promise<string[]>;
   remove(id: string, options?: RemoveOptions): Promise<RemoveResult>;
+  /**
+   * Reports changes of phase, readiness, restarts, spec or owners of every workload this runtime manages, and their
+   * removal: first the current state of each, then each change as the runtime notices it (level-triggered: a missed
+   * intermediate state may be skipped, the latest never is). Status reads stay the source of truth.
+   */
+  watch(onChange: (change: WorkloadChange) => void): WorkloadWatch;
   /** Stops watching without touching workloads, so that the next instance finds them running. */
   close(): Promise<void>;
 }

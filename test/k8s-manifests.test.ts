@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AuthorizationV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { effectiveUser, isPinnedBaseImage, isRootUser, parseDockerfile, stageChain } from '../docker/dockerfile-stages';
+import { effectiveCommand, effectiveUser, isPinnedBaseImage, isRootUser, parseDockerfile, stageChain } from '../docker/dockerfile-stages';
 import { listImageBuilds } from '../docker/image-builds';
 import { describeManifest, type KubernetesManifest } from '../k8s/kubernetes-manifest';
 import { isClusterScoped } from '../k8s/kustomize-transformers';
@@ -15,7 +15,7 @@ import { createKubernetesRuntime } from '../runtime/kubernetes/kubernetes-runtim
 import { managedByLabel, managedByValue, workloadIdLabel } from '../runtime/kubernetes/workload-labels';
 import { createLogger } from '../server/logger';
 import { describeWithKubeCluster, kubeFakeServerSpec } from './support/kube-runtime-harness';
-import { allContainers, isDockerIgnored, permission, permissionsGrantedBy, permissionsUsedBy, podTemplateOf, type Container } from './support/manifest-checks';
+import { allContainers, isDockerIgnored, permission, permissionsGrantedBy, permissionsUsedBy, podTemplateOf, watchPermissionsIn, type Container } from './support/manifest-checks';
 import { waitForWorkload } from './support/wait-for-workload';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -141,14 +141,21 @@ describe('k8s/ manifests, rendered', () => {
 
   it('grant the worker exactly the Kubernetes API calls its runtime makes, in its namespace only', () => {
     expect(base.filter((object) => isClusterScoped(object.kind)).map(describeManifest)).toEqual(['Namespace vigil']);
-    const { permissions: needed, unknownCalls } = permissionsUsedBy(read('runtime/kubernetes/kubernetes-api.ts'), [{ group: 'apps', resource: 'deployments' }, { group: '', resource: 'services' }]);
+    const { permissions: needed, unknownCalls } = permissionsUsedBy(read('runtime/kubernetes/kubernetes-api.ts'), [{ group: 'apps', resource: 'deployments' }, { group: '', resource: 'services' }, { group: '', resource: 'secrets' }]);
     expect(unknownCalls, 'calls this check cannot map to a permission').toEqual([]);
     expect(read('runtime/kubernetes/kubernetes-api.ts')).toContain('PatchStrategy.ServerSideApply');
+    // The runtime's watch (kubernetes-watch.ts) streams Deployments and Pods.
+    const watched = watchPermissionsIn(read('runtime/kubernetes/kubernetes-watch.ts'));
+    expect([...watched].sort()).toEqual(['/pods:watch', 'apps/deployments:watch']);
+    for (const entry of watched) needed.add(entry);
     expect([...needed].sort()).toEqual(
       [
         'apps/deployments:get', 'apps/deployments:list', 'apps/deployments:create', 'apps/deployments:patch', 'apps/deployments:delete',
         '/services:get', '/services:list', '/services:create', '/services:patch', '/services:delete',
+        // A workload's secretEnv: read by name, applied, deleted; never listed (role.yaml).
+        '/secrets:get', '/secrets:create', '/secrets:patch', '/secrets:delete',
         '/pods:list', '/pods:delete', '/pods/log:get',
+        'apps/deployments:watch', '/pods:watch',
       ].sort(),
     );
     const { permissions: granted, problems } = permissionsGrantedBy(find(base, 'Role', 'vigil-workload-manager'));
@@ -205,7 +212,7 @@ describe('images the manifests and algorithms refer to', () => {
   });
 
   it('are built by multi-stage Dockerfiles on pinned bases, as a non-root user, from files in the build context', () => {
-    const analyzerPort = buildAnalyzerSpec({ pipelineId: 'pip_x', cameraNodeId: 'camera', cameraId: 'cam_x', revision: 1, runSpecFile: '/spec.json', repositoryRoot: '/app', image: 'x' }).port;
+    const analyzer = buildAnalyzerSpec({ pipelineId: 'pip_x', cameraNodeId: 'camera', cameraId: 'cam_x', revision: 1, repositoryRoot: '/app', image: 'x', runSpec: { json: '{}' } });
     for (const build of builds) {
       const where = `${build.image} (${build.dockerfile} --target ${build.target})`;
       const { globalArgs, stages } = parseDockerfile(read(build.dockerfile));
@@ -231,7 +238,13 @@ describe('images the manifests and algorithms refer to', () => {
         const manifest = JSON.parse(read(`algorithms/${folder}/vigil-algorithm.json`)) as { port: number };
         expect(exposed, where).toContain(manifest.port);
       }
-      if (build.target === 'analyzer') expect(exposed, where).toContain(analyzerPort);
+      if (build.target === 'analyzer') {
+        expect(exposed, where).toContain(analyzer.port);
+        // On Kubernetes the image's own command runs: it must serve the workload's port on every interface and
+        // take the run spec from the environment (the workload's Secret), not from a file the pod does not have.
+        expect(effectiveCommand(stages, build.target), where).toEqual(['node', '--import', 'tsx', 'analyzer/main.ts', '--host', '0.0.0.0', '--port', String(analyzer.port)]);
+        expect(Object.keys(analyzer.secretEnv ?? {}), where).toEqual(['VIGIL_ANALYZER_RUN_SPEC']);
+      }
     }
   });
 });
@@ -299,6 +312,7 @@ describeWithKubeCluster('k8s/ manifests on a real API server', (cluster) => {
       const needed: Array<[string, string, { group?: string; subresource?: string }]> = [
         ...['get', 'list', 'create', 'patch', 'delete'].map((verb) => [verb, 'deployments', { group: 'apps' }] as [string, string, { group: string }]),
         ...['get', 'list', 'create', 'patch', 'delete'].map((verb) => [verb, 'services', {}] as [string, string, object]),
+        ...['get', 'create', 'patch', 'delete'].map((verb) => [verb, 'secrets', {}] as [string, string, object]),
         ['list', 'pods', {}], ['delete', 'pods', {}], ['get', 'pods', { subresource: 'log' }],
       ];
       // RBAC reads Roles through an informer: the first answer may predate the binding.
@@ -306,13 +320,13 @@ describeWithKubeCluster('k8s/ manifests on a real API server', (cluster) => {
       while (!(await canI('list', 'deployments', { group: 'apps' })) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       for (const [verb, resource, options] of needed) expect(await canI(verb, resource, options), `${verb} ${resource}${options.subresource ? `/${options.subresource}` : ''}`).toBe(true);
       const refused: Array<[string, string, { group?: string; namespace?: string; subresource?: string }]> = [
-        ['get', 'secrets', {}], ['list', 'configmaps', {}], ['create', 'pods', {}], ['create', 'pods', { subresource: 'exec' }], ['update', 'roles', { group: 'rbac.authorization.k8s.io' }],
+        ['list', 'secrets', {}], ['watch', 'secrets', {}], ['get', 'secrets', { namespace: 'default' }], ['list', 'configmaps', {}], ['create', 'pods', {}], ['create', 'pods', { subresource: 'exec' }], ['update', 'roles', { group: 'rbac.authorization.k8s.io' }],
         ['create', 'deployments', { group: 'apps', namespace: 'default' }], ['list', 'pods', { namespace: 'kube-system' }], ['list', 'nodes', { namespace: '' }], ['list', 'namespaces', { namespace: '' }],
       ];
       for (const [verb, resource, options] of refused) expect(await canI(verb, resource, options), `${verb} ${resource} in ${options.namespace ?? namespace}`).toBe(false);
     });
 
-    it('runs the Kubernetes runtime: deploy, claim, status, list, logs and remove a workload', async () => {
+    it('runs the Kubernetes runtime: deploy (with a Secret), claim, status, list, logs and remove a workload', async () => {
       const core = cluster().kubeConfig.makeApiClient(CoreV1Api);
       const token = await core.createNamespacedServiceAccountToken({ name: 'vigil-worker', namespace, body: { spec: { audiences: [], expirationSeconds: 600 } } });
       const admin = cluster().kubeConfig.getCurrentCluster()!;
@@ -327,8 +341,9 @@ describeWithKubeCluster('k8s/ manifests on a real API server', (cluster) => {
       writeFileSync(kubeconfigPath, worker.exportConfig(), { mode: 0o600 });
       const runtime = createKubernetesRuntime({ namespace, kubeconfigPath, logger: createLogger({ level: 'silent' }) });
       try {
-        const spec = kubeFakeServerSpec({ id: 'rbac-check', owner: 'pip_a' });
+        const spec = { ...kubeFakeServerSpec({ id: 'rbac-check', owner: 'pip_a' }), secretEnv: { SERVICE_TOKEN: 'vgl_rbac' } };
         await runtime.deploy(spec);
+        expect((await core.readNamespacedSecret({ name: spec.id, namespace })).data).toEqual({ SERVICE_TOKEN: Buffer.from('vgl_rbac').toString('base64') });
         await runtime.deploy({ ...spec, owner: 'pip_b' });
         const ready = await waitForWorkload(runtime, spec.id, 'ready', (status) => status.ready, { timeoutMs: 20_000, intervalMs: 100 });
         expect(ready.owners).toEqual(['pip_a', 'pip_b']);
@@ -339,6 +354,7 @@ describeWithKubeCluster('k8s/ manifests on a real API server', (cluster) => {
         expect(await runtime.remove(spec.id, { owner: 'pip_a' })).toEqual({ outcome: 'still-owned', remainingOwners: ['pip_b'] });
         expect(await runtime.remove(spec.id, { owner: 'pip_b' })).toEqual({ outcome: 'removed', remainingOwners: [] });
         expect(await runtime.status(spec.id)).toBeUndefined();
+        await expect(core.readNamespacedSecret({ name: spec.id, namespace })).rejects.toMatchObject({ code: 404 });
       } finally {
         await runtime.close();
       }

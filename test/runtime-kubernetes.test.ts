@@ -1,11 +1,11 @@
-import { AdmissionregistrationV1Api, AppsV1Api, CoreV1Api, type V1Pod } from '@kubernetes/client-node';
+import { AdmissionregistrationV1Api, AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { KubernetesRuntime } from '../runtime/kubernetes/kubernetes-runtime';
 import { ForeignObjectError, KubernetesApiError } from '../runtime/kubernetes/kubernetes-runtime-errors';
 import { manifestOptionsOf } from '../runtime/kubernetes/kubernetes-runtime-options';
 import { buildDeployment } from '../runtime/kubernetes/workload-manifests';
 import { RuntimeClosedError, WorkloadLogsUnavailableError, WorkloadNotFoundError, WorkloadSpecError } from '../runtime/workload-errors';
-import type { WorkloadStatus } from '../runtime/workload-runtime.port';
+import type { WorkloadChange, WorkloadStatus } from '../runtime/workload-runtime.port';
 import { createTestKubernetesRuntime, describeWithKubeCluster, kubeFakeServerSpec, testImage } from './support/kube-runtime-harness';
 import { describeRuntimeContract } from './support/runtime-contract';
 import { waitForWorkload } from './support/wait-for-workload';
@@ -178,6 +178,74 @@ describeWithKubeCluster('kubernetes runtime', (cluster) => {
       await apps().deleteNamespacedDeployment({ name: 'k8s-remove-neighbour', namespace });
     });
 
+    it('secretEnv goes in an owned Secret read by secretKeyRef, never into the Deployment; a new value rolls out; dropped or removed, the Secret goes', async () => {
+      const runtime = open();
+      const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+      const token = 'vgl_k8s-secret-token';
+      const spec = { ...kubeFakeServerSpec({ id: 'k8s-secret', owner: 'pip_a', labels: { pipeline: 'pip_a' }, env: { PLAIN: 'yes' } }), secretEnv: { SERVICE_TOKEN: token, RUN_SPEC: '{"report":{"token":"vgl_in-json"}}' } };
+      const first = await runtime.deploy(spec);
+      const ready = await waitFor(runtime, spec.id, 'ready', (status) => status.ready);
+
+      const secret = await core().readNamespacedSecret({ name: spec.id, namespace });
+      const deployment = await apps().readNamespacedDeployment({ name: spec.id, namespace });
+      expect(secret.type).toBe('Opaque');
+      expect(secret.data).toEqual({ SERVICE_TOKEN: base64(token), RUN_SPEC: base64('{"report":{"token":"vgl_in-json"}}') });
+      expect(secret.metadata!.labels).toEqual({ 'app.kubernetes.io/managed-by': 'vigil', 'vigil.io/workload-id': spec.id, 'vigil.io/kind': 'algorithm-server' });
+      expect(secret.metadata!.ownerReferences).toMatchObject([{ apiVersion: 'apps/v1', kind: 'Deployment', name: spec.id, uid: deployment.metadata!.uid, controller: true }]);
+      const env = deployment.spec!.template.spec!.containers[0]!.env!;
+      expect(env.filter((variable) => variable.name in spec.secretEnv)).toEqual([
+        { name: 'RUN_SPEC', valueFrom: { secretKeyRef: { name: spec.id, key: 'RUN_SPEC' } } },
+        { name: 'SERVICE_TOKEN', valueFrom: { secretKeyRef: { name: spec.id, key: 'SERVICE_TOKEN' } } },
+      ]);
+      expect(env).toContainEqual({ name: 'PLAIN', value: 'yes' });
+      // Nowhere in the Deployment (labels, annotations, template, managed fields), its pods or the runtime's answers.
+      const [pod] = await podsOf(spec.id);
+      for (const shown of [deployment, pod, first, ready, await runtime.status(spec.id), await runtime.list()]) {
+        const text = JSON.stringify(shown);
+        for (const hidden of [token, base64(token), 'vgl_in-json']) expect(text).not.toContain(hidden);
+      }
+
+      // Only the value changes: the spec hash does, on the Deployment and its pod template, and a new ReplicaSet's pod takes over.
+      const rotated = await runtime.deploy({ ...spec, secretEnv: { ...spec.secretEnv, SERVICE_TOKEN: 'vgl_rotated' } });
+      expect(rotated.specHash).not.toBe(first.specHash);
+      expect((await core().readNamespacedSecret({ name: spec.id, namespace })).data!.SERVICE_TOKEN).toBe(base64('vgl_rotated'));
+      const done = await waitFor(runtime, spec.id, 'ready after the rollout', (status) => status.ready && status.specHash === rotated.specHash && status.message === undefined);
+      expect(done.restarts).toBe(0);
+      const replicaSets = (await apps().listNamespacedReplicaSet({ namespace, labelSelector: `vigil.io/workload-id=${spec.id}` })).items;
+      expect(replicaSets).toHaveLength(2);
+      const current = replicaSets.filter((set) => (set.spec!.replicas ?? 0) > 0);
+      expect(current.map((set) => set.spec!.template!.metadata!.annotations!['vigil.io/spec-hash'])).toEqual([rotated.specHash]);
+      await expect.poll(async () => (await podsOf(spec.id)).map((candidate) => candidate.metadata!.labels!['pod-template-hash']), { timeout: 20_000 }).toEqual([current[0]!.metadata!.labels!['pod-template-hash']]);
+
+      // A changed spec without secretEnv takes its Secret away; one with it again brings it back.
+      const { secretEnv: _secretEnv, ...plain } = spec;
+      await runtime.deploy(plain);
+      await expect(core().readNamespacedSecret({ name: spec.id, namespace })).rejects.toMatchObject({ code: 404 });
+      expect((await apps().readNamespacedDeployment({ name: spec.id, namespace })).spec!.template.spec!.containers[0]!.env!.map((variable) => variable.name)).not.toContain('SERVICE_TOKEN');
+      await runtime.deploy(spec);
+      expect((await core().readNamespacedSecret({ name: spec.id, namespace })).data!.SERVICE_TOKEN).toBe(base64(token));
+
+      // Removed by the runtime itself, not left to the garbage collector: here one it would never take, as a worker that
+      // died between the Deployment and the Secret's owner reference (a first deploy) leaves it.
+      await core().patchNamespacedSecret({ name: spec.id, namespace, body: { metadata: { ownerReferences: null } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+      expect((await core().readNamespacedSecret({ name: spec.id, namespace })).metadata!.ownerReferences).toBeUndefined();
+      expect(await runtime.remove(spec.id, { owner: 'pip_a' })).toEqual({ outcome: 'removed', remainingOwners: [] });
+      await expect(core().readNamespacedSecret({ name: spec.id, namespace })).rejects.toMatchObject({ code: 404 });
+    });
+
+    it('refuses to take over a Secret it did not create, and leaves it as it was', async () => {
+      const runtime = open();
+      await core().createNamespacedSecret({ namespace, body: { metadata: { name: 'k8s-secret-foreign' }, stringData: { SERVICE_TOKEN: 'theirs' } } });
+      try {
+        const spec = { ...kubeFakeServerSpec({ id: 'k8s-secret-foreign', owner: 'pip_a' }), secretEnv: { SERVICE_TOKEN: 'ours' } };
+        await expect(runtime.deploy(spec)).rejects.toThrow(/a Secret with this name exists and is not managed by Vigil/);
+        expect(await runtime.status(spec.id)).toBeUndefined();
+        expect((await core().readNamespacedSecret({ name: spec.id, namespace })).data).toEqual({ SERVICE_TOKEN: Buffer.from('theirs').toString('base64') });
+      } finally {
+        await core().deleteNamespacedSecret({ name: 'k8s-secret-foreign', namespace });
+      }
+    });
+
     it('refuses a malformed image name with a WorkloadSpecError and creates nothing', async () => {
       const runtime = open();
       const spec = kubeFakeServerSpec({ id: 'k8s-bad-image', owner: 'pip_a' });
@@ -281,6 +349,35 @@ describeWithKubeCluster('kubernetes runtime', (cluster) => {
       const restarted = await waitFor(runtime, spec.id, 'ready after a restart', (status) => status.ready && status.restarts === 1);
       expect(restarted.lastExit).toEqual({ code: 137, signal: null, reason: 'out-of-memory', at: at(0) });
       expect(Date.parse(restarted.since)).toBeGreaterThanOrEqual(Date.parse(restarted.lastExit!.at));
+    });
+
+    it('the watch reports a crash loop and its restarts as the kubelet writes them, without polling', async () => {
+      const runtime = open();
+      const spec = kubeFakeServerSpec({ id: 'k8s-watched', owner: 'pip_a' });
+      await runtime.deploy(spec);
+      await waitFor(runtime, spec.id, 'ready', (status) => status.ready);
+      const heard: WorkloadChange[] = [];
+      const watch = runtime.watch((change) => {
+        if (change.id === spec.id) heard.push(change);
+      });
+      try {
+        const until = async (what: string, done: () => boolean) => {
+          const deadline = Date.now() + 20_000;
+          while (!done()) {
+            if (Date.now() > deadline) throw new Error(`watch: timed out waiting for ${what}; heard ${JSON.stringify(heard.map((change) => change.status?.phase))}`);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        };
+        await until('the current state', () => heard.some((change) => change.status?.ready === true));
+        const [pod] = await podsOf(spec.id);
+        await writePodStatus(pod!, { ready: false, restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 1m20s restarting failed container' } } });
+        await until('the crash loop', () => heard.some((change) => change.status?.phase === 'crash-loop'));
+        expect(heard.find((change) => change.status?.phase === 'crash-loop')?.status).toMatchObject({ ready: false, restarts: 4, message: 'CrashLoopBackOff: back-off 1m20s restarting failed container' });
+        await writePodStatus(pod!, { ready: true, restartCount: 4, state: { running: { startedAt: new Date().toISOString() } } });
+        await until('ready again', () => heard.at(-1)?.status?.ready === true);
+      } finally {
+        await watch.stop();
+      }
     });
 
     it('two instances deploying one workload for two owners at once end with one workload owned by both', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -126,6 +126,28 @@ describe('local runtime: processes, ports and adoption', () => {
       port: deployed.endpoint!.port,
       process: { pid: deployed.pid, startTime: identifyProcess(deployed.pid!)!.startTime },
     });
+  });
+
+  it('gives a process its secretEnv like env, never on argv or in status or list; a new secret value replaces it; state file 0600', async () => {
+    const directory = newStateDirectory();
+    const runtime = await open(directory);
+    const spec = { ...fakeServerSpec({ id: 'local-secret', owner: 'pip_a', env: { PLAIN: 'yes' } }), secretEnv: { SERVICE_TOKEN: 'vgl_local-secret' } };
+    const deployed = await runtime.deploy(spec);
+    const ready = await waitFor(runtime, spec.id, 'ready', (status) => status.ready);
+    const environmentOf = (pid: number) => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    expect(environmentOf(ready.pid!)).toEqual(expect.arrayContaining(['SERVICE_TOKEN=vgl_local-secret', 'PLAIN=yes']));
+    expect(readFileSync(`/proc/${ready.pid}/cmdline`, 'utf8')).not.toContain('vgl_local-secret');
+    expect(JSON.stringify([deployed, ready, await runtime.status(spec.id), await runtime.list()])).not.toContain('vgl_local-secret');
+    // The state file keeps the spec (secretEnv included) for the next instance: only the platform's user may read it.
+    const { stateFile } = localRuntimeOptions(directory);
+    expect(readFileSync(stateFile, 'utf8')).toContain('vgl_local-secret');
+    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
+
+    const rotated = await runtime.deploy({ ...spec, secretEnv: { SERVICE_TOKEN: 'vgl_rotated' } });
+    expect(rotated.specHash).not.toBe(deployed.specHash);
+    const replaced = await waitFor(runtime, spec.id, 'ready with the new secret', (status) => status.ready && status.pid !== ready.pid);
+    expect(environmentOf(replaced.pid!)).toContain('SERVICE_TOKEN=vgl_rotated');
+    await expect(runtime.deploy({ ...spec, secretEnv: { PLAIN: 'clash' } })).rejects.toThrow(/secretEnv: a name is in both env and secretEnv/);
   });
 
   it('a new instance over the same state file adopts the running processes without duplicates and keeps supervising them', async () => {

@@ -10,6 +10,7 @@ import { createKubernetesRuntime } from '../runtime/kubernetes/kubernetes-runtim
 import type { WorkloadRuntime } from '../runtime/workload-runtime.port';
 import { createRelaySet } from '../media/relay/relay-set';
 import { connectWithRetry } from './connect-with-retry';
+import { logWorkloadChanges } from './log-workload-changes';
 import { createWorker } from './create-worker';
 import { ensureSchedules } from './ensure-schedules';
 import { toSdkLogger } from './sdk-logger';
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     ? createRelaySet({ server: { host: config.media.internalHost, rtmpPort: config.media.rtmpPort }, logger: logger.child({ component: 'relays' }) })
     : undefined;
   let connection: NativeConnection | undefined;
+  // Crash loops, failures and recoveries of algorithm servers and analyzers, as they happen, in this log.
+  const workloadLog = logWorkloadChanges(runtime, logger.child({ component: 'workloads' }));
   try {
     await migrateToLatest(db);
     const { address, namespace, taskQueue } = config.temporal;
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
   } finally {
     // Unlike analyzers, relays are this process's children: stop them cleanly; the next worker's first sync restarts them.
     await relays?.stopAll();
+    await workloadLog.stop();
     await runtime.close();
     await connection?.close();
     await db.destroy();

@@ -6,9 +6,11 @@ import {
   KubernetesObjectApi,
   PatchStrategy,
   setHeaderOptions,
+  Watch,
   type KubernetesObject,
   type V1Deployment,
   type V1Pod,
+  type V1Secret,
   type V1Service,
 } from '@kubernetes/client-node';
 import { KubernetesApiError } from './kubernetes-runtime-errors';
@@ -28,11 +30,13 @@ export class KubernetesApi {
   private readonly apps: AppsV1Api;
   private readonly core: CoreV1Api;
   private readonly objects: KubernetesObjectApi;
+  private readonly watcher: Watch;
 
   constructor(
     kubeConfig: KubeConfig,
     readonly namespace: string,
   ) {
+    this.watcher = new Watch(kubeConfig);
     this.apps = kubeConfig.makeApiClient(AppsV1Api);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.objects = KubernetesObjectApi.makeApiClient(kubeConfig);
@@ -44,6 +48,16 @@ export class KubernetesApi {
     if (options.kubeconfigPath) kubeConfig.loadFromFile(options.kubeconfigPath);
     else kubeConfig.loadFromCluster();
     return new KubernetesApi(kubeConfig, options.namespace);
+  }
+
+  /**
+   * Streams the objects of one resource in the namespace as they are added, changed and deleted (a watch starts with
+   * every existing object as ADDED). `onDone` is called once when the stream ends, by the server's timeout or an error;
+   * the caller starts another. Resolves with the controller that ends it.
+   */
+  async watchList(group: 'apps' | 'core', resource: 'deployments' | 'pods', labelSelector: string, onObject: (object: KubernetesObject) => void, onDone: (error: unknown) => void): Promise<AbortController> {
+    const prefix = group === 'apps' ? '/apis/apps/v1' : '/api/v1';
+    return call(`watch ${resource}`, () => this.watcher.watch(`${prefix}/namespaces/${this.namespace}/${resource}`, { labelSelector }, (_type, object: KubernetesObject) => onObject(object), onDone));
   }
 
   /** Server-side apply (force): the object ends as given in every field Vigil manages, whatever it was before. */
@@ -59,6 +73,11 @@ export class KubernetesApi {
 
   async readService(name: string): Promise<V1Service | undefined> {
     return orUndefinedIfMissing(call(`read Service ${name}`, () => this.core.readNamespacedService({ name, namespace: this.namespace })));
+  }
+
+  /** A workload's Secret (its secretEnv): read only to check that it is Vigil's before changing or deleting it. */
+  async readSecret(name: string): Promise<V1Secret | undefined> {
+    return orUndefinedIfMissing(call(`read Secret ${name}`, () => this.core.readNamespacedSecret({ name, namespace: this.namespace })));
   }
 
   async listDeployments(labelSelector: string): Promise<V1Deployment[]> {
@@ -94,6 +113,10 @@ export class KubernetesApi {
 
   async deleteService(name: string, preconditions: { uid?: string; resourceVersion?: string }): Promise<DeleteOutcome> {
     return deleteOutcome(`delete Service ${name}`, () => this.core.deleteNamespacedService({ name, namespace: this.namespace, body: { preconditions } }));
+  }
+
+  async deleteSecret(name: string, preconditions: { uid?: string; resourceVersion?: string }): Promise<DeleteOutcome> {
+    return deleteOutcome(`delete Secret ${name}`, () => this.core.deleteNamespacedSecret({ name, namespace: this.namespace, body: { preconditions } }));
   }
 
   async deletePod(name: string): Promise<DeleteOutcome> {

@@ -1,14 +1,15 @@
-import type { V1Deployment, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { V1Deployment, V1Pod, V1Secret, V1Service } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import { RuntimeClosedError, WorkloadLogsUnavailableError, WorkloadNotFoundError, WorkloadSpecError } from '../workload-errors';
-import type { RemoveOptions, RemoveResult, WorkloadRuntime, WorkloadSelector, WorkloadSpec, WorkloadStatus } from '../workload-runtime.port';
+import type { RemoveOptions, RemoveResult, WorkloadChange, WorkloadRuntime, WorkloadSelector, WorkloadSpec, WorkloadStatus, WorkloadWatch } from '../workload-runtime.port';
 import { assertValidWorkloadSpec } from '../workload-spec';
 import { imageReferenceProblem } from './image-reference';
 import { KubernetesApi } from './kubernetes-api';
 import { manifestOptionsOf, type KubernetesRuntimeOptions, type ManifestOptions } from './kubernetes-runtime-options';
 import { ForeignObjectError, KubernetesApiError } from './kubernetes-runtime-errors';
 import { kindLabel, labelSelectorFor, managedByLabel, managedByValue, ownerLabel, ownersOf, reservedLabelKeys, specHashAnnotation, workloadIdLabel } from './workload-labels';
-import { buildDeployment, buildService } from './workload-manifests';
+import { buildDeployment, buildSecret, buildService } from './workload-manifests';
+import { watchKubernetesWorkloads } from './kubernetes-watch';
 import { toWorkloadStatus } from './workload-status-mapping';
 
 /** Optimistic concurrency: how often a deploy or remove re-reads and tries again after another writer got in first. */
@@ -23,14 +24,15 @@ export function createKubernetesRuntime(options: KubernetesRuntimeOptions): Kube
  * Workloads as Deployments (+ a Service when they have a port) in one namespace. Nothing is kept in memory: every
  * answer is rebuilt from the cluster, so any number of instances (worker replicas, a restarted worker) agree.
  * Owner claims are labels `owner.vigil.io/<owner>` set and dropped by atomic merge patches; the last claim's removal
- * deletes the Deployment only if nobody claimed it meanwhile (resourceVersion precondition). See
- * docs/decisions/0008-kubernetes-runtime.md.
+ * deletes the Deployment only if nobody claimed it meanwhile (resourceVersion precondition). A spec's secretEnv
+ * goes in a Secret of the workload's name, owned by the Deployment. See docs/decisions/0008-kubernetes-runtime.md.
  */
 export class KubernetesRuntime implements WorkloadRuntime {
   private readonly manifestOptions: ManifestOptions;
   private readonly clusterDomain: string;
   private readonly logger: Logger;
   private closed = false;
+  private readonly watches = new Set<WorkloadWatch>();
 
   constructor(
     readonly api: KubernetesApi,
@@ -52,14 +54,22 @@ export class KubernetesRuntime implements WorkloadRuntime {
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       const existing = await this.api.readDeployment(spec.id);
       if (existing && !isManaged(existing)) throw new ForeignObjectError(spec.id, 'Deployment');
+      const secretEnv = secretEnvOf(spec);
+      // Before the Deployment: the pods a changed spec starts must find the new values.
+      if (secretEnv) await this.applySecret(spec, secretEnv, existing?.metadata?.uid);
       let deployment: V1Deployment;
       try {
         deployment = await this.applyOrSpecError(spec.id, buildDeployment(spec, this.manifestOptions));
       } catch (error) {
         // Two first deploys at once: one creates, the other may find it created under its feet. Read again.
         if (error instanceof KubernetesApiError && error.statusCode === 409) continue;
+        // A refused first deploy leaves nothing behind, its Secret included; the refusal is what the caller hears.
+        if (secretEnv && !existing) await this.deleteSecretOf(spec.id, undefined).catch(() => undefined);
         throw error;
       }
+      // A first deploy (or a Deployment replaced meanwhile) gives the Secret its owner now; a spec without secrets drops it.
+      if (!secretEnv) await this.deleteSecretOf(spec.id, undefined);
+      else if (deployment.metadata?.uid !== existing?.metadata?.uid) await this.applySecret(spec, secretEnv, deployment.metadata?.uid);
       await this.reconcileService(spec, deployment);
       if (!ownersOf(deployment.metadata?.labels).includes(spec.owner)) {
         const claimed = await this.api.patchDeploymentLabels(spec.id, { [ownerLabel(spec.owner)]: 'true' });
@@ -144,14 +154,31 @@ export class KubernetesRuntime implements WorkloadRuntime {
       if (outcome === 'conflict') continue;
       if (outcome === 'not-found') return { outcome: 'not-found', remainingOwners: [] };
       await this.deleteServicesOf(id, uid);
+      // Not left to the garbage collector: "removed" means nothing of the workload, its secrets least of all, remains.
+      await this.deleteSecretOf(id, uid);
       this.logger.info({ workload: id, owner: options.owner }, 'workload removed');
       return { outcome: 'removed', remainingOwners: [] };
     }
     throw new KubernetesApiError(`remove workload ${id}`, 409, `still conflicting after ${maxAttempts} attempts`);
   }
 
-  /** No watches or timers are held: closing only refuses further calls; the workloads keep running. */
+  /** Watch streams on the Deployments and Pods of this namespace's workloads (kubernetes-watch.ts). */
+  watch(onChange: (change: WorkloadChange) => void): WorkloadWatch {
+    this.assertOpen();
+    const watch = watchKubernetesWorkloads({ api: this.api, status: (id) => this.status(id), list: () => this.list(), logger: this.logger, restartDelayMs: 1000 }, onChange);
+    const tracked: WorkloadWatch = {
+      stop: async () => {
+        this.watches.delete(tracked);
+        await watch.stop();
+      },
+    };
+    this.watches.add(tracked);
+    return tracked;
+  }
+
+  /** Ends the watches and refuses further calls; the workloads keep running. */
   async close(): Promise<void> {
+    await Promise.all([...this.watches].map((watch) => watch.stop()));
     this.closed = true;
   }
 
@@ -175,8 +202,23 @@ export class KubernetesRuntime implements WorkloadRuntime {
     }
   }
 
+  private async applySecret(spec: WorkloadSpec, secretEnv: Readonly<Record<string, string>>, deploymentUid: string | undefined): Promise<void> {
+    const existing = await this.api.readSecret(spec.id);
+    if (existing && !isManaged(existing)) throw new ForeignObjectError(spec.id, 'Secret');
+    await this.applyOrSpecError(spec.id, buildSecret({ ...spec, secretEnv }, this.manifestOptions, deploymentUid));
+  }
+
+  /** The workload's Secret, if it belongs to the given Deployment (or to none); a newer Deployment's stays. */
+  private async deleteSecretOf(id: string, deploymentUid: string | undefined): Promise<void> {
+    const secret = await this.api.readSecret(id);
+    if (!secret || !isManaged(secret)) return;
+    const owners = secret.metadata?.ownerReferences ?? [];
+    if (deploymentUid !== undefined && owners.length > 0 && !owners.some((owner) => owner.uid === deploymentUid)) return;
+    await this.api.deleteSecret(id, { uid: secret.metadata?.uid, resourceVersion: secret.metadata?.resourceVersion });
+  }
+
   /** The API's 422 Invalid (e.g. a resource request above its limit) is the caller's spec problem, with the API's words. */
-  private async applyOrSpecError<T extends V1Deployment | V1Service>(id: string, object: T): Promise<T> {
+  private async applyOrSpecError<T extends V1Deployment | V1Service | V1Secret>(id: string, object: T): Promise<T> {
     try {
       return await this.api.apply(object);
     } catch (error) {
@@ -192,8 +234,13 @@ export class KubernetesRuntime implements WorkloadRuntime {
   }
 }
 
-function isManaged(object: V1Deployment | V1Service): boolean {
+function isManaged(object: V1Deployment | V1Service | V1Secret): boolean {
   return object.metadata?.labels?.[managedByLabel] === managedByValue;
+}
+
+/** The spec's secretEnv when it has any variable; an empty map needs no Secret. */
+function secretEnvOf(spec: WorkloadSpec): Readonly<Record<string, string>> | undefined {
+  return spec.secretEnv && Object.keys(spec.secretEnv).length > 0 ? spec.secretEnv : undefined;
 }
 
 function newestFirst(pods: readonly V1Pod[]): V1Pod[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkloadSpec } from '../workload-runtime.port';
 import { hashWorkloadSpec } from '../workload-spec';
 import { defaultProbeTimings, type ManifestOptions } from './kubernetes-runtime-options';
-import { buildDeployment, buildService } from './workload-manifests';
+import { buildDeployment, buildSecret, buildService } from './workload-manifests';
 
 const options: ManifestOptions = { namespace: 'vigil', imagePullSecrets: [], probes: defaultProbeTimings };
 const server: WorkloadSpec = {
@@ -35,6 +35,7 @@ describe('buildDeployment', () => {
     });
     expect(deployment.spec!.selector).toEqual({ matchLabels: { 'vigil.io/workload-id': server.id } });
     expect(deployment.spec!.template.metadata!.labels).toEqual({ 'app.kubernetes.io/managed-by': 'vigil', 'vigil.io/workload-id': server.id, 'vigil.io/kind': 'algorithm-server' });
+    expect(deployment.spec!.template.metadata!.annotations).toEqual({ 'vigil.io/spec-hash': hashWorkloadSpec(server) });
     const relabelled = buildDeployment({ ...server, labels: { algorithm: 'other' }, owner: 'pip_b' }, options);
     expect(relabelled.spec).toEqual(deployment.spec);
   });
@@ -73,6 +74,54 @@ describe('buildDeployment', () => {
     expect(pod.containers[0]).toMatchObject({ name: 'analyzer', env: [{ name: 'A', value: '{port}' }] });
     expect(pod.containers[0]).not.toHaveProperty('ports');
     expect(pod.containers[0]).not.toHaveProperty('livenessProbe');
+  });
+});
+
+describe('secretEnv and scratch space', () => {
+  const withSecret: WorkloadSpec = { ...server, secretEnv: { VIGIL_ANALYZER_RUN_SPEC: '{"token":"vgl_s3cret"}', API_KEY: 'k3y' } };
+
+  it('takes secret variables by secretKeyRef from the workload\'s Secret, never as values, sorted with the rest', () => {
+    const deployment = buildDeployment(withSecret, options);
+    expect(deployment.spec!.template.spec!.containers[0]!.env).toEqual([
+      { name: 'API_KEY', valueFrom: { secretKeyRef: { name: server.id, key: 'API_KEY' } } },
+      { name: 'MODEL', value: 'yolo' },
+      { name: 'PORT', value: '8080' },
+      { name: 'SELF', value: 'http://127.0.0.1:8080/v1' },
+      { name: 'VIGIL_ANALYZER_RUN_SPEC', valueFrom: { secretKeyRef: { name: server.id, key: 'VIGIL_ANALYZER_RUN_SPEC' } } },
+    ]);
+    const text = JSON.stringify(deployment);
+    expect(text).not.toContain('s3cret');
+    expect(text).not.toContain('k3y');
+    expect(text).not.toContain(Buffer.from('k3y').toString('base64'));
+  });
+
+  it('changes the spec hash on the Deployment and on the pod template when only a secret value changes', () => {
+    const before = buildDeployment(withSecret, options);
+    const after = buildDeployment({ ...withSecret, secretEnv: { ...withSecret.secretEnv, API_KEY: 'rotated' } }, options);
+    expect(after.spec!.template.spec).toEqual(before.spec!.template.spec);
+    expect(after.metadata!.annotations!['vigil.io/spec-hash']).not.toBe(before.metadata!.annotations!['vigil.io/spec-hash']);
+    expect(after.spec!.template.metadata!.annotations).not.toEqual(before.spec!.template.metadata!.annotations);
+  });
+
+  it('builds an Opaque Secret named and labelled like the workload, base64 data, owned by the Deployment once it exists', () => {
+    const secret = buildSecret({ ...withSecret, secretEnv: withSecret.secretEnv! }, options, 'uid-1');
+    expect(secret).toMatchObject({ apiVersion: 'v1', kind: 'Secret', type: 'Opaque' });
+    expect(secret.metadata).toEqual({
+      name: server.id,
+      namespace: 'vigil',
+      labels: { 'app.kubernetes.io/managed-by': 'vigil', 'vigil.io/workload-id': server.id, 'vigil.io/kind': 'algorithm-server' },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: server.id, uid: 'uid-1', controller: true, blockOwnerDeletion: true }],
+    });
+    expect(secret.data).toEqual({ VIGIL_ANALYZER_RUN_SPEC: Buffer.from('{"token":"vgl_s3cret"}').toString('base64'), API_KEY: Buffer.from('k3y').toString('base64') });
+    expect(buildSecret({ ...withSecret, secretEnv: { A: 'b' } }, options, undefined).metadata).not.toHaveProperty('ownerReferences');
+  });
+
+  it('gives every workload a writable emptyDir at /tmp (images run with a read-only root)', () => {
+    for (const spec of [server, { ...server, kind: 'analyzer' as const, port: undefined, health: undefined }]) {
+      const pod = buildDeployment(spec, options).spec!.template.spec!;
+      expect(pod.volumes).toEqual([{ name: 'tmp', emptyDir: {} }]);
+      expect(pod.containers[0]!.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
+    }
   });
 });
 

@@ -1,10 +1,11 @@
-import type { V1Container, V1Deployment, V1Probe, V1Service } from '@kubernetes/client-node';
+import type { V1Container, V1Deployment, V1EnvVar, V1Probe, V1Secret, V1Service } from '@kubernetes/client-node';
 import type { WorkloadSpec } from '../workload-runtime.port';
 import { hashWorkloadSpec } from '../workload-spec';
 import type { ManifestOptions, ProbeTimings } from './kubernetes-runtime-options';
 import { identityLabels, prefixedLabels, specHashAnnotation, workloadIdLabel } from './workload-labels';
 
 const portName = 'http';
+const scratchVolume = 'tmp';
 
 /**
  * The Deployment that runs a workload, as a server-side apply body: only the fields Vigil decides, so that applying
@@ -13,6 +14,7 @@ const portName = 'http';
  */
 export function buildDeployment(spec: WorkloadSpec, options: ManifestOptions): V1Deployment {
   const identity = identityLabels(spec.id, spec.kind);
+  const specHash = hashWorkloadSpec(spec);
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -20,7 +22,7 @@ export function buildDeployment(spec: WorkloadSpec, options: ManifestOptions): V
       name: spec.id,
       namespace: options.namespace,
       labels: { ...prefixedLabels(spec.labels), ...identity },
-      annotations: { [specHashAnnotation]: hashWorkloadSpec(spec) },
+      annotations: { [specHashAnnotation]: specHash },
     },
     spec: {
       replicas: 1,
@@ -29,9 +31,12 @@ export function buildDeployment(spec: WorkloadSpec, options: ManifestOptions): V
       // Two analyzers of one camera would both raise its alarms: the old one stops before the new one starts.
       strategy: spec.kind === 'analyzer' ? { type: 'Recreate' } : { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
       template: {
-        metadata: { labels: identity },
+        // The hash on the template too: a changed Secret value alone (the pod reads it by reference) must roll out.
+        metadata: { labels: identity, annotations: { [specHashAnnotation]: specHash } },
         spec: {
           containers: [buildContainer(spec, options.probes)],
+          // Writable scratch space whatever the image: Vigil's images run with a read-only root (tsx's cache, spools).
+          volumes: [{ name: scratchVolume, emptyDir: {} }],
           restartPolicy: 'Always',
           // Workloads never call the Kubernetes API; no token, no Service environment variables.
           automountServiceAccountToken: false,
@@ -40,6 +45,25 @@ export function buildDeployment(spec: WorkloadSpec, options: ManifestOptions): V
         },
       },
     },
+  };
+}
+
+/**
+ * The Secret holding a workload's secretEnv (name = workload id, one key per variable), as a server-side apply body.
+ * Owned by the Deployment when its uid is known (a first deploy applies the Secret before the Deployment exists).
+ */
+export function buildSecret(spec: WorkloadSpec & { secretEnv: Readonly<Record<string, string>> }, options: ManifestOptions, deploymentUid: string | undefined): V1Secret {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: 'Opaque',
+    metadata: {
+      name: spec.id,
+      namespace: options.namespace,
+      labels: identityLabels(spec.id, spec.kind),
+      ...(deploymentUid ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: spec.id, uid: deploymentUid, controller: true, blockOwnerDeletion: true }] } : {}),
+    },
+    data: Object.fromEntries(Object.entries(spec.secretEnv).map(([name, value]) => [name, Buffer.from(value, 'utf8').toString('base64')])),
   };
 }
 
@@ -65,9 +89,11 @@ export function buildService(spec: WorkloadSpec & { port: number }, options: Man
 function buildContainer(spec: WorkloadSpec, probes: ProbeTimings): V1Container {
   const port = spec.port;
   // As locally: `{port}` in a value becomes the workload's port, and PORT names it.
-  const env = Object.entries({ ...spec.env, ...(port === undefined ? {} : { PORT: String(port) }) })
-    .map(([name, value]) => ({ name, value: port === undefined ? value : value.replaceAll('{port}', String(port)) }))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const plain: V1EnvVar[] = Object.entries({ ...spec.env, ...(port === undefined ? {} : { PORT: String(port) }) })
+    .map(([name, value]) => ({ name, value: port === undefined ? value : value.replaceAll('{port}', String(port)) }));
+  // Secret values never enter the Deployment: the container reads them from the workload's Secret.
+  const secret: V1EnvVar[] = Object.keys(spec.secretEnv ?? {}).map((name) => ({ name, valueFrom: { secretKeyRef: { name: spec.id, key: name } } }));
+  const env = [...plain, ...secret].sort((a, b) => (a.name < b.name ? -1 : 1));
   const resources = spec.resources;
   const requests = pickDefined({ cpu: resources.cpu, memory: resources.memory });
   // No CPU limit: throttling an inference server that has idle cores only adds latency. Memory is bounded.
@@ -76,6 +102,7 @@ function buildContainer(spec: WorkloadSpec, probes: ProbeTimings): V1Container {
     name: spec.kind,
     image: spec.image,
     env,
+    volumeMounts: [{ name: scratchVolume, mountPath: '/tmp' }],
     ...(port === undefined ? {} : { ports: [{ name: portName, containerPort: port, protocol: 'TCP' }] }),
     resources: { ...(Object.keys(requests).length ? { requests } : {}), ...(Object.keys(limits).length ? { limits } : {}) },
     ...(spec.health?.liveness ? { livenessProbe: httpProbe(spec.health.liveness, probes), startupProbe: httpProbe(spec.health.liveness, { ...probes, failureThreshold: probes.startupFailureThreshold }) } : {}),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,14 @@ describe('runtime state file', () => {
     await writeRuntimeState(file, state);
     expect(await readRuntimeState(file)).toEqual(state);
     expect(readdirSync(join(directory, 'nested'))).toEqual(['state.json']);
+    // Specs carry secretEnv: owner-only, whatever the umask.
+    const umask = process.umask(0);
+    try {
+      await writeRuntimeState(file, state);
+    } finally {
+      process.umask(umask);
+    }
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a file it cannot understand instead of starting afresh and orphaning processes', async () => {

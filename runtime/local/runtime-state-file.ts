@@ -56,12 +56,17 @@ export async function readRuntimeState(file: string): Promise<RuntimeState> {
   return parsed.data;
 }
 
-/** Write to a temporary file, flush it, then rename over the old one: a crash leaves the old or the new state, never half. */
+/**
+ * Write to a temporary file, flush it, then rename over the old one: a crash leaves the old or the new state, never half.
+ * Owner-only (0600) from its creation: specs carry secretEnv (service tokens).
+ */
 export async function writeRuntimeState(file: string, state: RuntimeState): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${randomUUID()}.tmp`;
-  const handle = await open(temporary, 'w');
+  const handle = await open(temporary, 'w', 0o600);
   try {
+    // The mode given to open() is only used for a new file and is masked by the umask: set it outright.
+    await handle.chmod(0o600);
     await handle.writeFile(`${JSON.stringify(state, null, 2)}\n`);
     await handle.sync();
   } finally {

@@ -37,11 +37,15 @@ export function spawnWorkloadProcess(launch: WorkloadLaunch): ChildProcess {
   }
 }
 
-/** argv and env of a run: `{port}` in an argument or env value becomes the assigned port, which is also PORT. */
+/**
+ * argv and env of a run: `{port}` in an argument or env value becomes the assigned port, which is also PORT.
+ * secretEnv joins the environment as given (it is never on argv, which any user can read in /proc).
+ */
 export function buildLaunchArguments(spec: WorkloadSpec, port: number | undefined, baseEnvironment: Readonly<Record<string, string>>): Pick<WorkloadLaunch, 'argv' | 'env'> {
   const substitute = (text: string) => (port === undefined ? text : text.replaceAll('{port}', String(port)));
   const env: Record<string, string> = { ...baseEnvironment };
   for (const [name, value] of Object.entries(spec.env)) env[name] = substitute(value);
+  Object.assign(env, spec.secretEnv);
   if (port !== undefined) env.PORT = String(port);
   return { argv: (spec.command ?? []).map(substitute), env };
 }

@@ -35,6 +35,13 @@ export function permissionsUsedBy(source: string, appliedKinds: ReadonlyArray<{ 
   return { permissions, unknownCalls };
 }
 
+/** The watch streams runtime/kubernetes/kubernetes-watch.ts opens, read from its `streams` list: each needs `watch`. */
+export function watchPermissionsIn(source: string): Set<Permission> {
+  const permissions = new Set<Permission>();
+  for (const [, group, resource] of source.matchAll(/\{ group: '(apps|core)', resource: '([a-z]+)' \}/g)) permissions.add(permission(group === 'core' ? '' : group!, resource!, 'watch'));
+  return permissions;
+}
+
 interface PolicyRule {
   apiGroups?: string[];
   resources?: string[];

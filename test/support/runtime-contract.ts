@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkloadNotFoundError, WorkloadSpecError } from '../../runtime/workload-errors';
-import type { WorkloadRuntime, WorkloadSpec, WorkloadStatus } from '../../runtime/workload-runtime.port';
+import type { WorkloadChange, WorkloadRuntime, WorkloadSpec, WorkloadStatus } from '../../runtime/workload-runtime.port';
 import { waitForWorkload } from './wait-for-workload';
 
 /** How test/fixtures/fake-algorithm-server.ts should misbehave (its flags). */
@@ -75,6 +75,41 @@ export function describeRuntimeContract(name: string, makeHarness: () => Runtime
       expect((await runtime.list({ owner: 'pip_a', kind: 'algorithm-server' })).map((status) => status.id)).toEqual([spec.id]);
       expect(await runtime.list({ labels: { pipeline: 'pip_other' } })).toEqual([]);
       expect(await runtime.list({ kind: 'analyzer' })).toEqual([]);
+    });
+
+    it('watch: reports what exists, a new workload until it is ready, a new owner, and the removal; nothing after stop', async () => {
+      const runtime = await open();
+      const existing = harness.fakeServerSpec({ id: 'contract-watch-old', owner: 'pip_a' });
+      await runtime.deploy(existing);
+      await wait(runtime, existing.id, 'ready', (status) => status.ready);
+      const heard: WorkloadChange[] = [];
+      const watch = runtime.watch((change) => heard.push(change));
+      const heardOf = (id: string) => heard.filter((change) => change.id === id);
+      const until = async (what: string, done: () => boolean) => {
+        const deadline = Date.now() + harness.timeoutMs;
+        while (!done()) {
+          if (Date.now() > deadline) throw new Error(`watch: timed out waiting for ${what}; heard ${JSON.stringify(heard.map((change) => [change.id, change.status?.phase ?? 'gone']))}`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      };
+      try {
+        await until('the existing workload', () => heardOf(existing.id).some((change) => change.status?.ready === true));
+        const spec = harness.fakeServerSpec({ id: 'contract-watch-new', owner: 'pip_a' });
+        await runtime.deploy(spec);
+        await until('the new workload ready', () => heardOf(spec.id).some((change) => change.status?.ready === true));
+        // Level-triggered: an unchanged workload is not reported again.
+        expect(heardOf(existing.id)).toHaveLength(1);
+        await runtime.deploy({ ...spec, owner: 'pip_b' });
+        await until('the second owner', () => heardOf(spec.id).some((change) => change.status?.owners.includes('pip_b') === true));
+        await runtime.remove(spec.id);
+        await until('the removal', () => heardOf(spec.id).at(-1)?.status === undefined);
+      } finally {
+        await watch.stop();
+      }
+      const count = heard.length;
+      await runtime.remove(existing.id);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(heard).toHaveLength(count);
     });
 
     it('is idempotent: the same spec twice is one workload; a changed spec replaces it under the same id, keeping its owners', async () => {
