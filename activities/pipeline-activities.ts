@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { heartbeat } from '@temporalio/activity';
@@ -6,7 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connect';
 import type { AlgorithmManifest } from '../lib/algorithms/manifest-schema';
 import type { VigilConfig } from '../lib/config/config-schema';
-import type { PipelineDeployment, UpdateHandover, WorkloadHealthView } from '../lib/pipeline/deployment';
+import type { AnalyzerVerifierStatus, DeployRevisionRequest, PipelineDeployment, UpdateHandover, WorkloadHealthView } from '../lib/pipeline/deployment';
 import type { PipelineSpec } from '../lib/pipeline/pipeline-spec';
 import type { AnalyzerRunSpec } from '../analyzer/analyzer-run-spec';
 import { planRestream } from '../analyzer/restream-plan';
@@ -20,7 +20,10 @@ import type { SecretBox } from '../server/secrets/secret-box';
 import { hashOpaqueToken } from '../server/auth/opaque-token';
 import { issueServiceToken, revokeServiceTokens } from '../server/tokens/issue-service-token';
 import { compilePipeline } from '../lib/pipeline/compile-pipeline';
+import { artifactRootOf } from '../training/artifact-store';
+import { analyzerRunSpecFile, analyzerWorkloadIdOf } from './analyzer-identity';
 import { createPipelineRelays } from './pipeline-relays';
+import { resolveAnalyzerVerifier } from './resolve-analyzer-verifier';
 
 export interface PipelineActivityDeps {
   db: Db;
@@ -62,15 +65,19 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
     }
   }
 
-  const runSpecFileOf = (pipelineId: string, cameraNodeId: string, revision: number) => join(runSpecDir, `${pipelineId}-${cameraNodeId}-r${revision}.json`);
+  const runSpecFileOf = (pipelineId: string, cameraNodeId: string, deployment: Pick<PipelineDeployment, 'revision' | 'verifierModelVersionId'>) =>
+    analyzerRunSpecFile(runSpecDir, { pipelineId, cameraNodeId, revision: deployment.revision, verifierModelVersionId: deployment.verifierModelVersionId });
 
   /**
    * The service token of a revision's analyzers. A deploy that runs again (an activity retried after its worker
-   * died, a repair of one lost analyzer) keeps the live token already in the run specs: analyzers that are running
-   * (adopted by the runtime, not restarted) read theirs at start, and revoking it would get their alarms refused.
+   * died, a repair of one lost analyzer, a redeploy with a new verifier model) keeps the live token already in the
+   * run specs of any of this pipeline's analyzers: running ones (adopted by the runtime, not restarted) read theirs at
+   * start, and revoking it would get their alarms refused. Only a token of this revision's name is taken.
    */
-  async function serviceTokenFor(pipelineId: string, revision: number, runSpecFiles: string[]): Promise<string> {
+  async function serviceTokenFor(pipelineId: string, revision: number): Promise<string> {
     const name = tokenName(pipelineId, revision);
+    const files = await readdir(runSpecDir).catch(() => [] as string[]);
+    const runSpecFiles = files.filter((file) => file.startsWith(`${pipelineId}-`) && file.endsWith('.json')).map((file) => join(runSpecDir, file));
     for (const file of runSpecFiles) {
       const token = await readFile(file, 'utf8').then((text) => (JSON.parse(text) as Partial<AnalyzerRunSpec>).report?.token, () => undefined);
       if (!token) continue;
@@ -96,7 +103,7 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
     for (const analyzer of old.analyzers) {
       if (keepAnalyzers.has(analyzer.workloadId)) continue;
       await deps.runtime.remove(analyzer.workloadId);
-      await rm(runSpecFileOf(pipelineId, analyzer.cameraNodeId, old.revision), { force: true });
+      await rm(runSpecFileOf(pipelineId, analyzer.cameraNodeId, old), { force: true });
     }
     for (const server of old.algorithmServers) if (!keepServers.has(server.workloadId)) await deps.runtime.remove(server.workloadId, { owner: pipelineId });
     if (next?.revision !== old.revision) await revokeServiceTokens(deps.db, tokenName(pipelineId, old.revision), new Date());
@@ -104,10 +111,12 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
   }
 
   return {
-    /** Compile → algorithm servers (shared, claimed by this pipeline) → one analyzer per camera. Idempotent. */
-    async deployPipelineRevision(input: { pipelineId: string; revision: number }): Promise<PipelineDeployment> {
+    /** Compile → algorithm servers (shared, claimed by this pipeline) → one analyzer per camera, with the verifier model. Idempotent. */
+    async deployPipelineRevision(input: DeployRevisionRequest): Promise<PipelineDeployment> {
       const { pipelineId, revision } = input;
       const spec = await compileRevision(pipelineId, revision);
+      const verifier = await resolveAnalyzerVerifier(deps.db, input.verifier, artifactRootOf(deps.config.dataDir), deps.logger);
+      const identity = { revision, ...(verifier ? { verifierModelVersionId: verifier.modelVersionId } : {}) };
       const servers: Record<string, { name: string; version: string; baseUrl: string }> = {};
       const algorithmServers: PipelineDeployment['algorithmServers'] = [];
       for (const algorithm of spec.algorithms) {
@@ -119,34 +128,42 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
         algorithmServers.push({ workloadId: workload.id, algorithmId: algorithm.algorithmId });
       }
       await mkdir(runSpecDir, { recursive: true, mode: 0o700 });
-      const token = await serviceTokenFor(pipelineId, revision, spec.analyzers.map((analyzer) => runSpecFileOf(pipelineId, analyzer.cameraNodeId, revision)));
+      const token = await serviceTokenFor(pipelineId, revision);
       // Relays first: the analyzers below read them, and retry until they publish.
       relays.claim(pipelineId, revision, spec.analyzers.map((analyzer) => analyzer.cameraId));
       await relays.sync();
       const media = deps.config.media;
       if (media.server === 'none' && spec.sinks.some((sink) => sink.type === 'restream')) deps.logger.warn({ pipelineId, revision }, 'restream sinks ignored: no media server is configured');
       const analyzers: PipelineDeployment['analyzers'] = [];
+      // A pod has no access to the worker's disk: its outbox lives in its own writable /tmp (an emptyDir).
+      const onKubernetes = deps.config.runtime.kind === 'kubernetes';
+      const outboxDirOf = (cameraNodeId: string) =>
+        onKubernetes ? `/tmp/vigil-outbox/${pipelineId}-${cameraNodeId}` : resolve(deps.config.dataDir, 'runtime', 'outbox', `${pipelineId}-${cameraNodeId}`);
       for (const analyzer of spec.analyzers) {
-        const runSpecFile = runSpecFileOf(pipelineId, analyzer.cameraNodeId, revision);
+        const runSpecFile = runSpecFileOf(pipelineId, analyzer.cameraNodeId, identity);
         const run: AnalyzerRunSpec = {
           pipeline: spec.pipeline,
           analyzer,
           streamUrl: await relays.streamUrl(analyzer.cameraId),
           algorithms: servers,
-          report: { endpoint: `${deps.config.internalUrl}/api/v1/alarms/events`, token, spoolDir: resolve(deps.config.dataDir, 'runtime', 'outbox', `${pipelineId}-${analyzer.cameraNodeId}`) },
+          report: { endpoint: `${deps.config.internalUrl}/api/v1/alarms/events`, token, spoolDir: outboxDirOf(analyzer.cameraNodeId) },
           motionGate: true,
         };
         const restream = media.server === 'none' ? undefined : planRestream(analyzer, spec.sinks, { host: media.internalHost, rtmpPort: media.rtmpPort });
         if (restream) run.restream = restream;
+        if (verifier) run.verifier = verifier;
+        // The file is also this worker's record of the live token (serviceTokenFor); on Kubernetes the pod cannot read
+        // it, so the run spec goes to the workload as secretEnv (a Secret), and the outbox spools in the pod's /tmp.
         await writeFile(runSpecFile, JSON.stringify(run), { mode: 0o600 });
         await chmod(runSpecFile, 0o600);
-        const workload = buildAnalyzerSpec({ pipelineId, cameraNodeId: analyzer.cameraNodeId, cameraId: analyzer.cameraId, revision, runSpecFile, repositoryRoot: deps.repositoryRoot, image: 'vigil/analyzer:0.1.0' });
+        const workload = buildAnalyzerSpec({ pipelineId, cameraNodeId: analyzer.cameraNodeId, cameraId: analyzer.cameraId, revision, repositoryRoot: deps.repositoryRoot, image: 'vigil/analyzer:0.1.0', runSpec: onKubernetes ? { json: JSON.stringify(run) } : { file: runSpecFile } });
+        workload.id = analyzerWorkloadIdOf({ pipelineId, cameraNodeId: analyzer.cameraNodeId, ...identity });
         await deps.runtime.deploy(workload);
         analyzers.push({ workloadId: workload.id, cameraNodeId: analyzer.cameraNodeId, cameraId: analyzer.cameraId });
       }
       for (const analyzer of analyzers) await waitReady(deps.runtime, analyzer.workloadId, 60_000);
-      deps.logger.info({ pipelineId, revision, analyzers: analyzers.length, algorithmServers: algorithmServers.length }, 'pipeline revision deployed');
-      return { revision, algorithmServers, analyzers };
+      deps.logger.info({ pipelineId, revision, analyzers: analyzers.length, algorithmServers: algorithmServers.length, verifierModelVersionId: verifier?.modelVersionId ?? null }, 'pipeline revision deployed');
+      return { ...identity, algorithmServers, analyzers };
     },
 
     /** Status of every workload of a deployment; ones the runtime lost are reported `missing` for the workflow to repair. */
@@ -195,7 +212,7 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
         // The old analyzer stops serving the moment it is told to stop: the gap, if any, counts from here.
         const stoppedAt = Date.now();
         await deps.runtime.remove(analyzer.workloadId);
-        await rm(runSpecFileOf(pipelineId, analyzer.cameraNodeId, old.revision), { force: true });
+        await rm(runSpecFileOf(pipelineId, analyzer.cameraNodeId, old), { force: true });
         let gapMs = 0;
         while (!(await answersReady(deps.runtime, replacement.workloadId))) {
           heartbeat({ waitingFor: replacement.workloadId });
@@ -246,12 +263,13 @@ async function analyzerStats(runtime: WorkloadRuntime, workloadId: string): Prom
   if (!status?.endpoint) return {};
   try {
     const response = await fetch(`http://${status.endpoint.host}:${status.endpoint.port}/stats`, { signal: AbortSignal.timeout(2000) });
-    const stats = (await response.json()) as { reader?: { fpsOut?: number }; inferenceMs?: { median?: number | null }; lastAlarmAt?: string };
+    const stats = (await response.json()) as { reader?: { fpsOut?: number }; inferenceMs?: { median?: number | null }; lastAlarmAt?: string; verifier?: AnalyzerVerifierStatus | null };
     const inferenceMs = stats.inferenceMs?.median;
     return {
       ...(stats.reader?.fpsOut !== undefined ? { fps: Number(stats.reader.fpsOut.toFixed(1)) } : {}),
       ...(typeof inferenceMs === 'number' ? { inferenceMs: Number(inferenceMs.toFixed(1)) } : {}),
       ...(stats.lastAlarmAt ? { lastAlarmAt: stats.lastAlarmAt } : {}),
+      ...(stats.verifier ? { verifier: stats.verifier } : {}),
     };
   } catch {
     return {};

@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import type { Db } from '../db/connect';
 import type { TrainingRound } from '../lib/contracts/training';
 import type { AggregateRoundInput, AggregateRoundResult, ArtifactReference, SiteHeartbeat } from '../lib/federated/round-messages';
 import type { Logger } from '../server/logger';
 import { listAvailableSites, recordSiteHeartbeat, type AvailableSite } from '../server/training/site-registry';
 import { finishTrainingJob, markTrainingJobRunning, publishModelVersion, recordTrainingRound, type FinishTrainingJobInput, type PublishModelInput } from '../server/training/training-records';
-import { createFileArtifactStore, type ArtifactStore } from '../training/artifact-store';
+import { artifactRootOf, createFileArtifactStore, type ArtifactStore } from '../training/artifact-store';
 import { aggregateRound } from '../training/coordinator/aggregate-round';
 import { loadTrainable } from '../training/trainable-registry';
 
@@ -20,7 +19,7 @@ export interface TrainingActivityDeps {
 
 /** The coordinator's activities on the platform's task queue; site work runs on `site-<id>` (training/site/). */
 export function createTrainingActivities(options: TrainingActivityDeps) {
-  const deps = { ...options, artifacts: options.artifacts ?? createFileArtifactStore(join(options.dataDir, 'artifacts')) };
+  const deps = { ...options, artifacts: options.artifacts ?? createFileArtifactStore(artifactRootOf(options.dataDir)) };
   return {
     async recordSiteHeartbeat(beat: SiteHeartbeat): Promise<void> {
       await recordSiteHeartbeat(deps.db, beat, deps.now());

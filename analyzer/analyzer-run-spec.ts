@@ -13,6 +13,17 @@ export interface AnalyzerRunSpec {
   motionGate: boolean;
   /** The annotated stream, when restream sinks are wired to this camera's algorithms (analyzer/restream-plan.ts). */
   restream?: AnalyzerRestreamSpec;
+  /** The published alarm-verifier model, read from the database at deploy time (docs/decisions/0010). */
+  verifier?: AnalyzerVerifierSpec;
+}
+
+/** Where the analyzer loads the verifier from: the artifact store, by URI, checked against the sha256. */
+export interface AnalyzerVerifierSpec {
+  modelVersionId: string;
+  uri: string;
+  sha256: string;
+  /** The file artifact store's root (`<VIGIL_DATA_DIR>/artifacts`): reads outside it are refused. */
+  artifactRoot: string;
 }
 
 /** One annotated stream per analyzer, however many restream sinks feed it: one encode per pipeline × camera. */

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatId } from '../lib/ids/ids';
 import { createLogger } from '../server/logger';
@@ -8,15 +7,21 @@ import { openRestream } from '../media/restream/open-restream';
 import { createAlgorithmClient, InferenceError } from './algorithm-client';
 import { AlarmOutbox } from './alarm-outbox';
 import { startHealthServer } from './analyzer-health';
-import type { AnalyzerRunSpec } from './analyzer-run-spec';
+import { analyzerRunSpecVariable, readAnalyzerRunSpec } from './read-run-spec';
 import { renderSnapshot } from './render-snapshot';
 import { createFrameStep } from './frame-step';
+import { createEventVerifier } from './event-verifier';
+import { loadVerifierModel } from './load-verifier-model';
 import { StreamAnalysis } from './stream-analysis';
 
 // One analyzer process per pipeline × camera: decode → (motion gate) → infer → rules → alarm events.
 const { values } = parseArgs({ options: { spec: { type: 'string' }, port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
-if (!values.spec || !values.port) throw new Error('usage: analyzer/main.ts --spec <run-spec.json> --port <n>');
-const run = JSON.parse(readFileSync(values.spec, 'utf8')) as AnalyzerRunSpec;
+if (!values.port) throw new Error(`usage: analyzer/main.ts --port <n> [--spec <run-spec.json>] (or the run spec as JSON in ${analyzerRunSpecVariable})`);
+// eslint-disable-next-line no-restricted-properties -- a workload process: the run spec is its whole environment contract (Kubernetes Secret).
+const environment = process.env;
+const run = readAnalyzerRunSpec({ environment, specFile: values.spec });
+// Read once: ffmpeg and other children inherit the environment, and have no use for the token in it.
+delete environment[analyzerRunSpecVariable];
 const logger = createLogger({ level: 'info', name: 'vigil-analyzer' }).child({ pipelineId: run.pipeline.id, revision: run.pipeline.revision, cameraId: run.analyzer.cameraId });
 
 const clients = new Map(
@@ -26,6 +31,8 @@ const clients = new Map(
     return [algorithm.algorithmNodeId, createAlgorithmClient({ baseUrl: server.baseUrl, timeoutMs: 10_000, params: algorithm.params, streamId: `${run.pipeline.id}:${run.analyzer.cameraNodeId}` })];
   }),
 );
+// The published alarm-verifier model, when the run spec names one (docs/decisions/0010).
+const verifier = run.verifier ? createEventVerifier(run.verifier, { logger, load: loadVerifierModel }) : undefined;
 const outbox = new AlarmOutbox({ spoolDir: run.report.spoolDir, endpoint: run.report.endpoint, token: run.report.token, logger });
 const analysis = new StreamAnalysis(run, {
   infer: (nodeId, frame) => clients.get(nodeId)!.infer(frame),
@@ -50,7 +57,9 @@ const step = createFrameStep({
   async publish({ event, rule }, frame) {
     // Updates carry no picture: start and end are what an operator looks at.
     const snapshot = event.state === 'update' ? undefined : await renderSnapshot(frame, event.objects, rule.regions);
-    await outbox.add({ event, sinkNodeIds: rule.sinkNodeIds, ...(snapshot ? { snapshotJpegBase64: snapshot.toString('base64'), snapshotSize: { width: frame.width, height: frame.height } } : {}) });
+    // The operator labels the stored (annotated) snapshot, so that is the picture the verifier learnt from and scores.
+    const verification = await verifier?.verify(event, snapshot);
+    await outbox.add({ event: verification ? { ...event, verification } : event, sinkNodeIds: rule.sinkNodeIds, ...(snapshot ? { snapshotJpegBase64: snapshot.toString('base64'), snapshotSize: { width: frame.width, height: frame.height } } : {}) });
     logger.info({ alarmId: event.id, state: event.state, type: event.type }, 'alarm event');
   },
   onPublishError: (error) => logger.error({ err: error }, 'alarm event not queued'),
@@ -82,7 +91,8 @@ const percentile = (list: number[], p: number) => (list.length ? [...list].sort(
 const health = await startHealthServer(Number(values.port), values.host ?? '127.0.0.1', {
   // Alive while frames flow, or while the reader is honestly reconnecting (that is not a hang).
   alive: () => Date.now() - timings.lastProcessedAt < 30_000 || reader.stats().state !== 'streaming',
-  ready: () => reader.stats().state === 'streaming',
+  // A verifier model is loaded (or has failed, which /stats reports) before the analyzer takes over from another.
+  ready: () => reader.stats().state === 'streaming' && verifier?.status().state !== 'loading',
   stats: () => ({
     reader: reader.stats(),
     analysis: analysis.stats,
@@ -90,6 +100,7 @@ const health = await startHealthServer(Number(values.port), values.host ?? '127.
     inferenceMs: { median: percentile(timings.inferenceMs, 0.5), p99: percentile(timings.inferenceMs, 0.99) },
     overheadMs: { median: percentile(timings.overheadMs, 0.5), p99: percentile(timings.overheadMs, 0.99) },
     restream: restream?.status() ?? null,
+    verifier: verifier?.status() ?? null,
   }),
 });
 outbox.start();
@@ -101,7 +112,10 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'analyzer stopping: ending open incidents');
   // Starts and updates still being published go to the outbox before the ends below.
   await step.settled();
-  for (const event of analysis.flush(Date.now())) await outbox.add({ event });
+  for (const event of analysis.flush(Date.now())) {
+    const verification = await verifier?.verify(event, undefined);
+    await outbox.add({ event: verification ? { ...event, verification } : event });
+  }
   await reader.stop();
   await restream?.stop();
   await outbox.drained(5000);

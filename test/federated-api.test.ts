@@ -3,10 +3,13 @@ import * as settings from '../app/api/v1/settings/route';
 import * as sites from '../app/api/v1/sites/route';
 import * as job from '../app/api/v1/training/jobs/[id]/route';
 import * as jobs from '../app/api/v1/training/jobs/route';
+import * as publish from '../app/api/v1/training/models/[id]/publish/route';
 import * as models from '../app/api/v1/training/models/route';
 import type { TrainingJobSpec } from '../lib/contracts/training';
 import { recordSiteHeartbeat } from '../server/training/site-registry';
 import { publishModelVersion, recordTrainingRound } from '../server/training/training-records';
+import { alarmVerifierTrainable } from '../training/alarm-verifier/alarm-verifier';
+import { artifactRootOf, createFileArtifactStore } from '../training/artifact-store';
 import type { ApiClient } from './support/api-client';
 import { loggedIn } from './support/logged-in';
 import { dialects } from './support/test-databases';
@@ -94,6 +97,34 @@ describe.each(dialects)('training API on %s', (dialect) => {
     const versions = await viewer.call(models.GET, { path: '/api/v1/training/models?algorithm=mnist-mlp' });
     expect(versions.json.items.map((item: { version: number }) => item.version).sort()).toEqual([1, 2]);
     expect(versions.json.items.find((item: { version: number }) => item.version === 1)).toMatchObject({ jobId, round: 1, model, metrics });
+  });
+
+  it('publishes an alarm-verifier version to deployments: one active per algorithm, rollout failures reported, MNIST refused', async () => {
+    const operator = await loggedIn(t, 'operator');
+    const store = createFileArtifactStore(artifactRootOf(t.app.config.dataDir));
+    const verifierVersion = async (seed: number) => {
+      const created = await admin.call(jobs.POST, { method: 'POST', body: { ...body, algorithm: 'alarm-verifier' } });
+      const ref = await store.put(alarmVerifierTrainable.serialise(alarmVerifierTrainable.initialise(seed)));
+      return (await publishModelVersion(t.app.db, { jobId: created.json.id, algorithm: 'alarm-verifier', round: 1, model: ref, metrics: null }, new Date())).id;
+    };
+    const [first, second] = [await verifierVersion(1), await verifierVersion(2)];
+    // A pipeline meant to run whose workflow cannot be reached (no Temporal here): the publish stands, the rollout says so.
+    const at = new Date().toISOString();
+    await t.app.db.insertInto('pipelines').values({ id: 'pip_publishtest', name: 'p', description: '', latest_revision: 1, deployed_revision: 1, desired_state: 'running', created_at: at, updated_at: at }).execute();
+    const published = await operator.call(publish.POST, { method: 'POST', params: { id: first }, body: {} });
+    expect(published.status).toBe(200);
+    expect(published.json.modelVersion).toMatchObject({ id: first, active: true });
+    expect(published.json.rollout).toEqual([{ pipelineId: 'pip_publishtest', outcome: 'failed', error: expect.stringMatching(/no Temporal server/) }]);
+    expect((await operator.call(publish.POST, { method: 'POST', params: { id: second }, body: {} })).status).toBe(200);
+    const listed = await viewer.call(models.GET, { path: '/api/v1/training/models?algorithm=alarm-verifier' });
+    expect(listed.json.items.map((item: { id: string; active: boolean }) => [item.id, item.active]).sort()).toEqual([[first, false], [second, true]].sort());
+    const mnist = (await viewer.call(models.GET, { path: '/api/v1/training/models?algorithm=mnist-mlp' })).json.items[0];
+    const refused = await operator.call(publish.POST, { method: 'POST', params: { id: mnist.id }, body: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toMatch(/only alarm-verifier versions can be published/);
+    expect((await operator.call(publish.POST, { method: 'POST', params: { id: 'mdv_nope' }, body: {} })).status).toBe(404);
+    expect((await viewer.call(publish.POST, { method: 'POST', params: { id: first }, body: {} })).status).toBe(403);
+    await t.app.db.deleteFrom('pipelines').where('id', '=', 'pip_publishtest').execute();
   });
 
   it('lists sites as online while their last heartbeat is younger than 60 s; an older beat never moves last-seen back', async () => {

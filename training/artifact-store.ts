@@ -18,6 +18,11 @@ export interface ArtifactStore {
   get(ref: ArtifactRef | string): Promise<Uint8Array>;
 }
 
+/** Where the platform keeps artifacts on one box; site agents get the same folder with --artifacts. */
+export function artifactRootOf(dataDir: string): string {
+  return join(dataDir, 'artifacts');
+}
+
 export class ArtifactIntegrityError extends Error {
   override name = 'ArtifactIntegrityError';
 }

@@ -1,6 +1,6 @@
 import { condition, continueAsNew, defineQuery, defineSignal, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { summarise, type PipelineDeployment, type PipelineRunStatus, type UpdateHandover } from '../lib/pipeline/deployment';
+import { redeploySignalName, summarise, type PipelineDeployment, type PipelineRunStatus, type RedeployRequest, type UpdateHandover } from '../lib/pipeline/deployment';
 
 export interface PipelineWorkflowInput {
   pipelineId: string;
@@ -10,10 +10,14 @@ export interface PipelineWorkflowInput {
   repairs?: number;
   /** An update signalled just before continue-as-new, carried over so it is not lost. */
   pendingRevision?: number;
+  /** Likewise a redeploy (its reason). */
+  pendingRedeploy?: string;
 }
 
 export const updatePipelineSignal = defineSignal<[number]>('update');
 export const stopPipelineSignal = defineSignal('stop');
+/** Redeploy the running revision: the deploy re-reads what may have changed (the published verifier model) and hands over. */
+export const redeployPipelineSignal = defineSignal<[RedeployRequest]>(redeploySignalName);
 export const pipelineStatusQuery = defineQuery<PipelineRunStatus>('status');
 
 // Deploying waits for models to load (minutes on a cold box): long timeout, heartbeats prove progress.
@@ -44,6 +48,7 @@ const maxLoopsPerRun = 500;
  */
 export async function pipelineWorkflow(input: PipelineWorkflowInput): Promise<PipelineRunStatus> {
   let pendingRevision: number | undefined = input.pendingRevision;
+  let pendingRedeploy: string | undefined = input.pendingRedeploy;
   let stopRequested = false;
   let repairs = input.repairs ?? 0;
   let status: PipelineRunStatus = { state: 'deploying', revision: input.revision, workloads: [], checkedAt: new Date().toISOString(), repairs };
@@ -52,6 +57,9 @@ export async function pipelineWorkflow(input: PipelineWorkflowInput): Promise<Pi
   });
   setHandler(stopPipelineSignal, () => {
     stopRequested = true;
+  });
+  setHandler(redeployPipelineSignal, (request) => {
+    pendingRedeploy = request.reason;
   });
   setHandler(pipelineStatusQuery, () => status);
 
@@ -69,11 +77,13 @@ export async function pipelineWorkflow(input: PipelineWorkflowInput): Promise<Pi
   }
 
   for (let loop = 0; loop < maxLoopsPerRun && !workflowInfo().continueAsNewSuggested; loop++) {
-    await condition(() => stopRequested || pendingRevision !== undefined, healthCheckInterval);
+    await condition(() => stopRequested || pendingRevision !== undefined || pendingRedeploy !== undefined, healthCheckInterval);
     if (stopRequested) return stop(deployment);
     if (pendingRevision !== undefined && pendingRevision !== deployment.revision) {
       const revision: number = pendingRevision;
       pendingRevision = undefined;
+      // The new revision's deploy reads the published model too: it answers a redeploy asked for before it.
+      pendingRedeploy = undefined;
       status = { ...status, state: 'updating' };
       // Histories recorded before the hand-over existed replay the old path (retire right after the deploy).
       if (!patched('update-hand-over')) {
@@ -88,50 +98,75 @@ export async function pipelineWorkflow(input: PipelineWorkflowInput): Promise<Pi
         }
         continue;
       }
-      let next: PipelineDeployment;
-      try {
-        // Make: the new revision's analyzers start beside the old ones and are ready before anything is removed.
-        next = await deployPipelineRevision({ pipelineId: input.pipelineId, revision });
-      } catch (error) {
-        // The old revision keeps running: a failed update must not take a working pipeline down.
-        status = { ...status, lastError: `update to revision ${revision} failed: ${errorMessage(error)}` };
-        continue;
-      }
-      let handover: UpdateHandover;
-      try {
-        // Break: camera by camera, the old analyzer goes once its replacement answers ready; gaps are measured.
-        handover = await handOverPipelineDeployment({ pipelineId: input.pipelineId, old: deployment, next });
-      } catch (error) {
-        // Refused before anything old was removed: drop what the new revision started, keep the old one running.
-        await retirePipelineDeployment({ pipelineId: input.pipelineId, old: next, next: deployment });
-        status = { ...status, lastError: `update to revision ${revision} failed: ${errorMessage(error)}` };
-        continue;
-      }
-      deployment = next;
-      await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'running', deployedRevision: revision });
-      // A gap beyond the bound is reported (status, worker log), never accepted silently; the update itself stands,
-      // since the old analyzers are gone, and the health loop below keeps supervising the new ones.
-      const overBound = handover.cameras.filter((camera) => camera.exceeded);
-      status = {
-        ...status,
-        revision,
-        lastUpdate: handover,
-        lastError: overBound.length === 0 ? undefined : `update to revision ${revision} exceeded the ${handover.maxGapMs} ms gap bound: ${overBound.map((camera) => `camera node ${camera.cameraNodeId} had no ready analyzer for ${camera.gapMs} ms`).join('; ')}`,
-      };
+      await rollOver(revision, undefined);
       continue;
     }
     pendingRevision = undefined;
+    // Histories from before redeploys never hold the signal; the marker keeps the branch out of their replay.
+    if (pendingRedeploy !== undefined && patched('redeploy-same-revision')) {
+      const reason: string = pendingRedeploy;
+      pendingRedeploy = undefined;
+      status = { ...status, state: 'updating' };
+      await rollOver(deployment.revision, reason);
+      continue;
+    }
     const workloads = await inspectPipelineDeployment(deployment);
     if (workloads.some((workload) => workload.phase === 'missing')) {
       // The runtime lost workloads (e.g. the box restarted): deploying again is idempotent and restores them.
       repairs += 1;
-      deployment = await deployPipelineRevision({ pipelineId: input.pipelineId, revision: deployment.revision });
+      // Pinned to the running verifier model: a repair restores what ran; a newly published model comes by redeploy.
+      deployment = await deployPipelineRevision({ pipelineId: input.pipelineId, revision: deployment.revision, verifier: { modelVersionId: deployment.verifierModelVersionId ?? null } });
     }
     status = { ...status, state: summarise(workloads), revision: deployment.revision, workloads, checkedAt: new Date().toISOString(), repairs };
   }
   // A stop that arrived during the last loop is honoured here rather than lost in the hand-over.
   if (stopRequested) return stop(deployment);
-  return continueAsNew<typeof pipelineWorkflow>({ pipelineId: input.pipelineId, revision: deployment.revision, deployment, repairs, ...(pendingRevision !== undefined ? { pendingRevision } : {}) });
+  return continueAsNew<typeof pipelineWorkflow>({
+    pipelineId: input.pipelineId,
+    revision: deployment.revision,
+    deployment,
+    repairs,
+    ...(pendingRevision !== undefined ? { pendingRevision } : {}),
+    ...(pendingRedeploy !== undefined ? { pendingRedeploy } : {}),
+  });
+
+  /**
+   * Make before break, to a new revision or (with a reason) the same one redeployed: the new analyzers start beside
+   * the old ones and answer ready before anything is removed; a failure leaves the old deployment running.
+   */
+  async function rollOver(revision: number, reason: string | undefined): Promise<void> {
+    const what = reason === undefined ? `update to revision ${revision}` : `redeploy of revision ${revision} (${reason})`;
+    let next: PipelineDeployment;
+    try {
+      // Make: the new analyzers start beside the old ones and are ready before anything is removed.
+      next = await deployPipelineRevision({ pipelineId: input.pipelineId, revision });
+    } catch (error) {
+      // The old deployment keeps running: a failed update must not take a working pipeline down.
+      status = { ...status, lastError: `${what} failed: ${errorMessage(error)}` };
+      return;
+    }
+    let handover: UpdateHandover;
+    try {
+      // Break: camera by camera, the old analyzer goes once its replacement answers ready; gaps are measured.
+      handover = await handOverPipelineDeployment({ pipelineId: input.pipelineId, old: deployment, next });
+    } catch (error) {
+      // Refused before anything old was removed: drop what the new deployment started, keep the old one running.
+      await retirePipelineDeployment({ pipelineId: input.pipelineId, old: next, next: deployment });
+      status = { ...status, lastError: `${what} failed: ${errorMessage(error)}` };
+      return;
+    }
+    deployment = next;
+    await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'running', deployedRevision: revision });
+    // A gap beyond the bound is reported (status, worker log), never accepted silently; the update itself stands,
+    // since the old analyzers are gone, and the health loop keeps supervising the new ones.
+    const overBound = handover.cameras.filter((camera) => camera.exceeded);
+    status = {
+      ...status,
+      revision,
+      lastUpdate: reason === undefined ? handover : { ...handover, reason },
+      lastError: overBound.length === 0 ? undefined : `${what} exceeded the ${handover.maxGapMs} ms gap bound: ${overBound.map((camera) => `camera node ${camera.cameraNodeId} had no ready analyzer for ${camera.gapMs} ms`).join('; ')}`,
+    };
+  }
 
   async function stop(current: PipelineDeployment): Promise<PipelineRunStatus> {
     status = { ...status, state: 'stopping' };

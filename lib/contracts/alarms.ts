@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 
+/** What the published alarm-verifier model (docs/decisions/0010) made of the event's snapshot crop. */
+export const alarmVerificationSchema = z.object({
+  modelVersionId: z.string().describe('the model version that scored it (GET /api/v1/training/models)'),
+  score: z.number().min(0).max(1).describe('the verifier\'s probability that this is a true alarm'),
+  verdict: z.enum(['true', 'false']).describe('true alarm when score ≥ 0.5'),
+});
+export type AlarmVerification = z.infer<typeof alarmVerificationSchema>;
+
 /** The alarm event v1 of DESIGN.md §4.3: what analyzers emit, what is stored and what callbacks receive. */
 export const alarmEventSchema = z.object({
   id: z.string().regex(/^alm_[a-z0-9]{4,40}$/, 'an alarm id such as alm_…'),
@@ -15,6 +23,8 @@ export const alarmEventSchema = z.object({
   objects: z.array(z.object({ label: z.string(), score: z.number().min(0).max(1), box, trackId: z.union([z.string(), z.number()]).optional() })),
   region: z.object({ id: z.string(), kind: z.enum(['polygon', 'line', 'point']) }).optional(),
   snapshot: z.object({ url: z.string(), width: z.number().int(), height: z.number().int() }).optional(),
+  /** Absent when no verifier model is published, or the analyzer could not load it (its /stats says why). */
+  verification: alarmVerificationSchema.optional(),
 });
 export type AlarmEvent = z.infer<typeof alarmEventSchema>;
 

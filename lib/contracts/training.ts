@@ -131,7 +131,22 @@ export const modelVersionSchema = z.object({
   model: artifactRef,
   metrics: metrics.extend({ sampleCount: z.number().int() }).nullable(),
   createdAt: z.string(),
+  active: z.boolean().describe('the version published to deployments for its algorithm (POST /training/models/{id}/publish); at most one per algorithm'),
 });
 export type ModelVersion = z.infer<typeof modelVersionSchema>;
 export const listModelVersionsQuerySchema = z.strictObject({ algorithm: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 export const modelVersionListSchema = z.object({ items: z.array(modelVersionSchema) });
+
+/** Publishing makes a version the active one of its algorithm; the note goes to the audit log. */
+export const publishModelVersionBodySchema = z.strictObject({ note: z.string().max(500).optional() });
+export type PublishModelVersionBody = z.infer<typeof publishModelVersionBodySchema>;
+
+/** Per running pipeline: asked to roll its analyzers over (`signalled`), or not reachable (`failed`, with why). */
+export const modelRolloutSchema = z.object({
+  pipelineId: z.string(),
+  outcome: z.enum(['signalled', 'not-running', 'failed']),
+  error: z.string().optional(),
+});
+export type ModelRollout = z.infer<typeof modelRolloutSchema>;
+export const publishModelVersionResultSchema = z.object({ modelVersion: modelVersionSchema, rollout: z.array(modelRolloutSchema) });
+export type PublishModelVersionResult = z.infer<typeof publishModelVersionResultSchema>;

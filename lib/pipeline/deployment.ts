@@ -3,6 +3,35 @@ export interface PipelineDeployment {
   revision: number;
   algorithmServers: { workloadId: string; algorithmId: string }[];
   analyzers: { workloadId: string; cameraNodeId: string; cameraId: string }[];
+  /** The alarm-verifier model version its analyzers run (docs/decisions/0010); absent: none. Part of the analyzers' ids. */
+  verifierModelVersionId?: string;
+}
+
+/**
+ * What deployPipelineRevision deploys. Without `verifier` it reads the published alarm-verifier version (a new deploy,
+ * an update, a redeploy); with it, that version or none (`null`): a repair restores exactly what was running.
+ */
+export interface DeployRevisionRequest {
+  pipelineId: string;
+  revision: number;
+  verifier?: { modelVersionId: string | null };
+}
+
+/** Signal `redeploy`: deploy the running revision again (what it reads may have changed) and hand over to it. */
+export const redeploySignalName = 'redeploy';
+export interface RedeployRequest {
+  /** Why, for the status and logs (e.g. "model version mdv_… published"). */
+  reason: string;
+}
+
+/** An analyzer's verifier as its /stats reports it: a model that failed to load is named here, never silently skipped. */
+export interface AnalyzerVerifierStatus {
+  modelVersionId: string;
+  state: 'loading' | 'ready' | 'failed';
+  error?: string;
+  /** Alarm events that carry a verification / that could not get one (model not loaded, no object, scoring failed). */
+  verified: number;
+  unverified: number;
 }
 
 export interface WorkloadHealthView {
@@ -19,6 +48,8 @@ export interface WorkloadHealthView {
   /** Analyzers only: median inference time of a frame (ms) over the analyzer's recent frames, from its /stats. */
   inferenceMs?: number;
   lastAlarmAt?: string;
+  /** Analyzers only: the alarm-verifier model it runs and whether it loaded, from its /stats. */
+  verifier?: AnalyzerVerifierStatus;
 }
 
 export interface PipelineRunStatus {
@@ -41,6 +72,8 @@ export interface PipelineRunStatus {
 export interface UpdateHandover {
   fromRevision: number;
   toRevision: number;
+  /** Set on a redeploy of the same revision (signal `redeploy`): why the analyzers were replaced. */
+  reason?: string;
   maxGapMs: number;
   cameras: { cameraNodeId: string; gapMs: number; exceeded: boolean }[];
   withinBound: boolean;

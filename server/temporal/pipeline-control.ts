@@ -1,11 +1,11 @@
 import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { AppError } from '../../lib/errors';
-import type { PipelineRunStatus } from '../../lib/pipeline/deployment';
+import { redeploySignalName, type PipelineRunStatus, type RedeployRequest } from '../../lib/pipeline/deployment';
 import type { pipelineWorkflow } from '../../workflows/pipeline-workflow';
 import type { TemporalClientHolder } from './temporal-client';
 import type { WorkflowEnginePort } from './temporal.port';
 
-type PipelineControl = Pick<WorkflowEnginePort, 'deployPipeline' | 'stopPipeline' | 'pipelineStatus'>;
+type PipelineControl = Pick<WorkflowEnginePort, 'deployPipeline' | 'stopPipeline' | 'redeployPipeline' | 'pipelineStatus'>;
 
 export const pipelineWorkflowId = (pipelineId: string) => `pipeline:${pipelineId}`;
 
@@ -41,6 +41,16 @@ export function createPipelineControl(temporal: TemporalClientHolder, settings: 
       }
     },
 
+    async redeployPipeline({ pipelineId, reason }) {
+      try {
+        await (await client()).workflow.getHandle(pipelineWorkflowId(pipelineId)).signal<[RedeployRequest]>(redeploySignalName, { reason });
+        return { wasRunning: true };
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return { wasRunning: false };
+        throw error;
+      }
+    },
+
     async pipelineStatus({ pipelineId }) {
       const handle = (await client()).workflow.getHandle(pipelineWorkflowId(pipelineId));
       try {
@@ -62,6 +72,7 @@ export function createPipelineControl(temporal: TemporalClientHolder, settings: 
   return {
     deployPipeline: (input) => control.deployPipeline(input).catch(rethrowUnreachable),
     stopPipeline: (input) => control.stopPipeline(input).catch(rethrowUnreachable),
+    redeployPipeline: (input) => control.redeployPipeline(input).catch(rethrowUnreachable),
     pipelineStatus: (input) => control.pipelineStatus(input).catch(rethrowUnreachable),
   };
 

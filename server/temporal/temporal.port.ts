@@ -22,6 +22,8 @@ export interface WorkflowEnginePort {
   /** Starts the pipeline workflow `pipeline:<id>` on a revision, or moves a running one to it (rolling update). */
   deployPipeline(input: { pipelineId: string; revision: number }): Promise<{ workflowId: string }>;
   stopPipeline(input: { pipelineId: string }): Promise<{ wasRunning: boolean }>;
+  /** Asks a running pipeline to redeploy its revision (it re-reads what a deploy reads, e.g. the published verifier) and hand over to it. */
+  redeployPipeline(input: { pipelineId: string; reason: string }): Promise<{ wasRunning: boolean }>;
   /** The running workflow's live status (query), or the final status of the last run. */
   pipelineStatus(input: { pipelineId: string }): Promise<{ running: boolean; status?: PipelineRunStatus; last?: PipelineRunStatus; problem?: string }>;
   /** Workflows of any kind, newest first (Temporal's visibility). */

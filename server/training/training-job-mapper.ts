@@ -40,7 +40,7 @@ export function toTrainingRound(row: TrainingRoundsTable): TrainingRound {
   };
 }
 
-export function toModelVersion(row: ModelVersionsTable): ModelVersion {
+export function toModelVersion(row: ModelVersionsTable, active: boolean): ModelVersion {
   return {
     id: row.id,
     algorithm: row.algorithm,
@@ -50,5 +50,6 @@ export function toModelVersion(row: ModelVersionsTable): ModelVersion {
     model: { uri: row.model_uri, sha256: row.model_sha256 },
     metrics: parse(row.metrics),
     createdAt: row.created_at,
+    active,
   };
 }

@@ -40,6 +40,9 @@ export const unreachableWorkflowEngine: WorkflowEnginePort = {
   stopPipeline: async () => {
     throw new AppError('dependency_unavailable', 'no Temporal server in this test');
   },
+  redeployPipeline: async () => {
+    throw new AppError('dependency_unavailable', 'no Temporal server in this test');
+  },
   pipelineStatus: async () => {
     throw new AppError('dependency_unavailable', 'no Temporal server in this test');
   },

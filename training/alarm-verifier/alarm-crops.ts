@@ -1,10 +1,13 @@
-import sharp from 'sharp';
 import type { Db } from '../../db/connect';
 import type { AlarmEvent } from '../../lib/contracts/alarms';
 import { createSeededRandom, shuffled } from '../../lib/federated/seeded-random';
 import { readSnapshot } from '../../server/alarms/snapshot-store';
 import { writeImageShard, writeSiteManifest, type ImageShard } from '../datasets/image-shard';
-import { alarmCropSize } from './alarm-verifier';
+import { objectToVerify } from '../../lib/analysis/alarm-verification';
+import { alarmCropSize } from './alarm-verifier-shape';
+import { cropToGrey } from './crop-to-grey';
+
+export { cropToGrey };
 
 type Box = AlarmEvent['objects'][number]['box'];
 
@@ -21,32 +24,11 @@ export async function readLabelledAlarms(db: Db, dataDir: string): Promise<Label
   const crops: LabelledCrop[] = [];
   for (const row of rows) {
     const event = JSON.parse(row.event) as AlarmEvent;
-    const best = [...event.objects].sort((a, b) => b.score - a.score)[0];
+    const best = objectToVerify(event.objects);
     if (!best) continue;
     crops.push({ jpeg: await readSnapshot(dataDir, row.snapshot_path!), box: best.box, label: row.label === 'true' ? 1 : 0 });
   }
   return crops;
-}
-
-/** The object's box with 10 % context around it, as 32×32 grey pixels (boxes in pixels, or normalised 0–1). */
-export async function cropToGrey(jpeg: Buffer, box: Box): Promise<Uint8Array> {
-  const image = sharp(jpeg);
-  const { width = 0, height = 0 } = await image.metadata();
-  const normalised = box.x <= 1 && box.y <= 1 && box.width <= 1 && box.height <= 1;
-  const scale = normalised ? { x: width, y: height } : { x: 1, y: 1 };
-  const padX = box.width * scale.x * 0.1;
-  const padY = box.height * scale.y * 0.1;
-  const left = clamp(Math.floor(box.x * scale.x - padX), 0, width - 1);
-  const top = clamp(Math.floor(box.y * scale.y - padY), 0, height - 1);
-  const right = clamp(Math.ceil((box.x + box.width) * scale.x + padX), left + 1, width);
-  const bottom = clamp(Math.ceil((box.y + box.height) * scale.y + padY), top + 1, height);
-  const pixels = await image
-    .extract({ left, top, width: right - left, height: bottom - top })
-    .greyscale()
-    .resize(alarmCropSize, alarmCropSize, { fit: 'fill' })
-    .raw()
-    .toBuffer();
-  return new Uint8Array(pixels);
 }
 
 /** Writes a site's alarm-verifier data folder (train/test shards + manifest) from its labelled crops. */
@@ -67,8 +49,4 @@ export async function writeAlarmVerifierData(folder: string, crops: readonly Lab
   await writeImageShard(folder, 'test', test);
   await writeSiteManifest(folder, { algorithm: 'alarm-verifier', trainSamples: train.labels.length, testSamples: test.labels.length, labels: [...new Set(train.labels)].sort(), split: 'operator-labels' });
   return { train: train.labels.length, test: test.labels.length };
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return Math.min(Math.max(value, low), high);
 }

@@ -5,8 +5,12 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../lib/federated/seeded-random';
 import { readSiteManifest } from '../datasets/image-shard';
+import { layoutOf } from '../../lib/federated/weights';
+import { mlpLayout } from '../mlp/mlp-layout';
 import { loadTrainable } from '../trainable-registry';
 import { cropToGrey, writeAlarmVerifierData, type LabelledCrop } from './alarm-crops';
+import { alarmVerifierTrainable, scoreAlarmCrops } from './alarm-verifier';
+import { alarmVerifierShape } from './alarm-verifier-shape';
 
 const width = 160;
 const height = 120;
@@ -51,5 +55,21 @@ describe('alarm verifier (issue 7, 2b): a trainable over operator-labelled alarm
     expect(trained.sampleCount).toBe(192);
     const metrics = await verifier.evaluate(trained.weights, await verifier.loadData(folder, 'test'));
     expect(metrics.accuracy).toBeGreaterThan(0.9);
+
+    // What an analyzer does with the published model: score fresh snapshots' crops (probability of a true alarm).
+    const fresh = await Promise.all(Array.from({ length: 40 }, (_, index) => snapshot((index % 2) as 0 | 1, 5000 + index)));
+    const scores = await scoreAlarmCrops(trained.weights, await Promise.all(fresh.map((crop) => cropToGrey(crop.jpeg, crop.box))));
+    expect(scores.every((score) => score >= 0 && score <= 1)).toBe(true);
+    const right = fresh.filter((crop, index) => (scores[index]! >= 0.5 ? 1 : 0) === crop.label).length;
+    expect(right / fresh.length).toBeGreaterThan(0.9);
+  });
+
+  it('scores through the network it trains: a model whose last bias favours "true alarm" says so, at softmax\'s exact value', async () => {
+    expect(layoutOf(alarmVerifierTrainable.initialise(1))).toEqual(mlpLayout(alarmVerifierShape));
+    const weights = alarmVerifierTrainable.initialise(1).map((tensor) => ({ ...tensor, values: new Float32Array(tensor.values.length) }));
+    weights.at(-1)!.values.set([-1, 1]);
+    const [score] = await scoreAlarmCrops(weights, [new Uint8Array(32 * 32).fill(128)]);
+    expect(score).toBeCloseTo(1 / (1 + Math.exp(-2)), 5);
+    await expect(scoreAlarmCrops(weights, [new Uint8Array(10)])).rejects.toThrow(/32×32/);
   });
 });

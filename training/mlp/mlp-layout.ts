@@ -1,5 +1,5 @@
 import { createSeededRandom } from '../../lib/federated/seeded-random';
-import type { ModelWeights } from '../../lib/federated/weights';
+import type { ModelWeights, WeightLayout } from '../../lib/federated/weights';
 
 /** A dense ReLU network over flattened grey images; the FedAvg paper's MNIST "2NN" is 784-200-200-10. */
 export interface MlpShape {
@@ -20,4 +20,13 @@ export function initialiseMlp(seed: number, shape: MlpShape): ModelWeights {
       { name: `dense${layer + 1}/bias`, shape: [units], values: new Float32Array(units) },
     ];
   });
+}
+
+/** The tensor names and shapes initialiseMlp builds: what a stored model must match to be loaded as this network. */
+export function mlpLayout(shape: MlpShape): WeightLayout {
+  const sizes = [shape.inputSize, ...shape.hidden, shape.classes];
+  return sizes.slice(1).flatMap((units, layer) => [
+    { name: `dense${layer + 1}/kernel`, shape: [sizes[layer]!, units] },
+    { name: `dense${layer + 1}/bias`, shape: [units] },
+  ]);
 }

@@ -123,6 +123,23 @@ async function evaluate(weights: ModelWeights, data: ImageData, shape: MlpShape)
   return { loss: lossSum / count, accuracy: correct / count };
 }
 
+/** Class probabilities (softmax of the logits), row by row: `inputs` holds one scaled image per inputSize values. */
+export async function predictProbabilities(weights: ModelWeights, inputs: Float32Array, shape: MlpShape): Promise<Float32Array> {
+  await useWasmBackend();
+  const count = inputs.length / shape.inputSize;
+  if (!Number.isInteger(count)) throw new Error(`${inputs.length} input values are not whole images of ${shape.inputSize}`);
+  if (count === 0) return new Float32Array(0);
+  const parameters = weights.map((tensor) => tf.tensor(tensor.values, tensor.shape));
+  try {
+    const probabilities = tf.tidy(() => tf.softmax(forward(parameters, tf.tensor2d(inputs, [count, shape.inputSize]))));
+    const values = Float32Array.from(probabilities.dataSync());
+    probabilities.dispose();
+    return values;
+  } finally {
+    tf.dispose(parameters);
+  }
+}
+
 /** Dense layers in kernel/bias pairs, ReLU between them, logits out. */
 function forward(parameters: readonly tf.Tensor[], inputs: tf.Tensor2D): tf.Tensor2D {
   let activations: tf.Tensor2D = inputs;
