@@ -12,6 +12,7 @@ import { getFormatter, getTranslations } from '../../_i18n/server-i18n';
 import { readSessionUser } from '../../_lib/read-session-user';
 import { EnableTrainingButton } from './_components/enable-training-button';
 import { NewJobForm } from './_components/new-job-form';
+import { PublishModelButton } from './_components/publish-model-button';
 import './training.css';
 
 export const dynamic = 'force-dynamic';
@@ -131,6 +132,7 @@ export default async function TrainingPage() {
                 <th scope="col">{t('models.loss')}</th>
                 <th scope="col">{t('models.samples')}</th>
                 <th scope="col">{t('models.created')}</th>
+                <th scope="col">{t('models.deployment')}</th>
               </tr>
             </thead>
             <tbody>
@@ -147,6 +149,15 @@ export default async function TrainingPage() {
                   <td>{model.metrics ? format.number(model.metrics.loss, { maximumFractionDigits: 3 }) : '—'}</td>
                   <td>{model.metrics ? format.number(model.metrics.sampleCount) : '—'}</td>
                   <td>{dateTime(model.createdAt)}</td>
+                  <td data-model-deployment={model.active ? 'active' : 'inactive'}>
+                    {model.active ? (
+                      <span className="state-badge">{t('models.active')}</span>
+                    ) : model.algorithm === 'alarm-verifier' && canStart ? (
+                      <PublishModelButton id={model.id} algorithm={model.algorithm} version={model.version} />
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

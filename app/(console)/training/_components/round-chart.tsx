@@ -47,7 +47,17 @@ export function RoundChart({ rounds, plannedRounds }: { rounds: readonly Trainin
           );
         })}
         {legend.map((line) => (
-          <polyline key={line.key} points={line.points} fill="none" stroke={line.colour} strokeWidth={line.dashed ? 1.5 : 2.5} strokeDasharray={line.dashed ? '5 4' : undefined} />
+          <g key={line.key}>
+            <polyline points={line.points} fill="none" stroke={line.colour} strokeWidth={line.dashed ? 1.5 : 2.5} strokeDasharray={line.dashed ? '5 4' : undefined} />
+            {/* A marker per round: after the first round a line has one point and would draw nothing. */}
+            {line.points
+              .split(' ')
+              .filter(Boolean)
+              .map((point) => {
+                const [cx, cy] = point.split(',');
+                return <circle key={point} cx={cx} cy={cy} r={line.dashed ? 2 : 3} fill={line.colour} />;
+              })}
+          </g>
         ))}
         <text x={box.width - box.padding} y={box.height - 6} textAnchor="end" className="round-chart-tick">
           {lastRound}

@@ -1,0 +1,45 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import type { PublishModelVersionResult } from '@/lib/contracts/training';
+import { ApiError, apiFetch } from '../../../_lib/api-fetch';
+
+/** Makes an alarm-verifier version the one analyzers use; running pipelines roll over to it (POST …/publish). */
+export function PublishModelButton({ id, algorithm, version }: { id: string; algorithm: string; version: number }) {
+  const t = useTranslations('training.models');
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [outcome, setOutcome] = useState<{ kind: 'published' | 'error'; text: string }>();
+
+  async function publish() {
+    setPending(true);
+    setOutcome(undefined);
+    try {
+      const result = await apiFetch<PublishModelVersionResult>(`/api/v1/training/models/${encodeURIComponent(id)}/publish`, { method: 'POST', json: {} });
+      const failed = result.rollout.filter((entry) => entry.outcome === 'failed');
+      const signalled = result.rollout.filter((entry) => entry.outcome === 'signalled').length;
+      const text = t('published', { algorithm, version: String(version), count: signalled });
+      setOutcome({ kind: failed.length ? 'error' : 'published', text: failed.length ? `${text} ${t('rolloutFailed', { pipelines: failed.map((entry) => entry.pipelineId).join(', ') })}` : text });
+      router.refresh();
+    } catch (caught) {
+      setOutcome({ kind: 'error', text: caught instanceof ApiError ? caught.message : String(caught) });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <button className="button button-small" type="button" onClick={() => void publish()} disabled={pending} aria-busy={pending} aria-label={t('publishLabel', { algorithm, version: String(version) })}>
+        {t('publish')}
+      </button>
+      {outcome ? (
+        <p className={outcome.kind === 'error' ? 'alert-error' : 'panel-hint'} role={outcome.kind === 'error' ? 'alert' : 'status'}>
+          {outcome.text}
+        </p>
+      ) : null}
+    </>
+  );
+}
