@@ -43,8 +43,11 @@ test('operator journey: camera → thumbnail → canvas pipeline → deploy → 
   await form.getByLabel('Stream URL (required)').fill(`file://${makeMovingBoxVideo()}`);
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
-  const thumbnail = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: cameraName }) }).getByRole('img', { name: `Current picture of ${cameraName}` });
-  await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth), { timeout: 30_000 }).toBeGreaterThan(0);
+  const cameraRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: cameraName }) });
+  // Thumbnails load only for rows on screen; with the cameras earlier specs added, this one may be below the fold.
+  await cameraRow.scrollIntoViewIfNeeded();
+  const thumbnail = cameraRow.getByRole('img', { name: `Current picture of ${cameraName}` });
+  await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth), { timeout: 45_000 }).toBeGreaterThan(0);
   await saveScreenshot(page, 'journey-camera-thumbnail');
 
   // The pipeline, built on the canvas: camera → motion → rule → websocket + annotated restream.
