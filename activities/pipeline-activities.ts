@@ -23,7 +23,7 @@ import { compilePipeline } from '../lib/pipeline/compile-pipeline';
 import { artifactRootOf } from '../training/artifact-store';
 import { analyzerRunSpecFile, analyzerWorkloadIdOf } from './analyzer-identity';
 import { createPipelineRelays } from './pipeline-relays';
-import { resolveAnalyzerVerifier } from './resolve-analyzer-verifier';
+import { inlineVerifierModel, ModelTooLargeToInlineError, resolveAnalyzerVerifier } from './resolve-analyzer-verifier';
 
 export interface PipelineActivityDeps {
   db: Db;
@@ -137,6 +137,14 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
       const analyzers: PipelineDeployment['analyzers'] = [];
       // A pod has no access to the worker's disk: its outbox lives in its own writable /tmp (an emptyDir).
       const onKubernetes = deps.config.runtime.kind === 'kubernetes';
+      // A pod cannot read the worker's artifact folder either: its run spec carries the model's bytes (checked by sha256).
+      let podVerifier: AnalyzerRunSpec['verifier'];
+      try {
+        podVerifier = onKubernetes && verifier ? await inlineVerifierModel(verifier) : verifier;
+      } catch (error) {
+        if (error instanceof ModelTooLargeToInlineError) throw ApplicationFailure.nonRetryable(error.message, error.name);
+        throw error;
+      }
       const outboxDirOf = (cameraNodeId: string) =>
         onKubernetes ? `/tmp/vigil-outbox/${pipelineId}-${cameraNodeId}` : resolve(deps.config.dataDir, 'runtime', 'outbox', `${pipelineId}-${cameraNodeId}`);
       for (const analyzer of spec.analyzers) {
@@ -156,7 +164,7 @@ export function createPipelineActivities(given: PipelineActivityDeps | undefined
         // it, so the run spec goes to the workload as secretEnv (a Secret), and the outbox spools in the pod's /tmp.
         await writeFile(runSpecFile, JSON.stringify(run), { mode: 0o600 });
         await chmod(runSpecFile, 0o600);
-        const workload = buildAnalyzerSpec({ pipelineId, cameraNodeId: analyzer.cameraNodeId, cameraId: analyzer.cameraId, revision, repositoryRoot: deps.repositoryRoot, image: 'vigil/analyzer:0.1.0', runSpec: onKubernetes ? { json: JSON.stringify(run) } : { file: runSpecFile } });
+        const workload = buildAnalyzerSpec({ pipelineId, cameraNodeId: analyzer.cameraNodeId, cameraId: analyzer.cameraId, revision, repositoryRoot: deps.repositoryRoot, image: 'vigil/analyzer:0.1.0', runSpec: onKubernetes ? { json: JSON.stringify({ ...run, ...(podVerifier ? { verifier: podVerifier } : {}) }) } : { file: runSpecFile } });
         workload.id = analyzerWorkloadIdOf({ pipelineId, cameraNodeId: analyzer.cameraNodeId, ...identity });
         await deps.runtime.deploy(workload);
         analyzers.push({ workloadId: workload.id, cameraNodeId: analyzer.cameraNodeId, cameraId: analyzer.cameraId });

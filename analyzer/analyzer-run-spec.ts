@@ -24,6 +24,11 @@ export interface AnalyzerVerifierSpec {
   sha256: string;
   /** The file artifact store's root (`<VIGIL_DATA_DIR>/artifacts`): reads outside it are refused. */
   artifactRoot: string;
+  /**
+   * The model's bytes (base64), for analyzers that cannot reach the worker's artifact folder (a pod on Kubernetes
+   * gets its run spec in a Secret); checked against `sha256` like a store read.
+   */
+  inlineBase64?: string;
 }
 
 /** One annotated stream per analyzer, however many restream sinks feed it: one encode per pipeline × camera. */

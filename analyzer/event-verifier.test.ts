@@ -13,6 +13,7 @@ import { createFileArtifactStore } from '../training/artifact-store';
 import type { AnalyzerVerifierSpec } from './analyzer-run-spec';
 import { createEventVerifier } from './event-verifier';
 import { loadVerifierModel } from './load-verifier-model';
+import { inlineVerifierModel, maxInlineModelBytes, ModelTooLargeToInlineError } from '../activities/resolve-analyzer-verifier';
 
 const root = mkdtempSync(join(tmpdir(), 'vigil-verifier-'));
 const store = createFileArtifactStore(root);
@@ -54,6 +55,25 @@ describe('the analyzer\'s alarm verifier', () => {
 
     const doubtful = createEventVerifier({ modelVersionId: 'mdv_doubt', ...(await store.put(biasedVerifier(3, -3))), artifactRoot: root }, { logger: capturingLogger().logger, load: loadVerifierModel });
     expect(await doubtful.verify(event('start'), await snapshot())).toMatchObject({ modelVersionId: 'mdv_doubt', verdict: 'false' });
+  });
+
+  it('loads a model handed over inside the run spec (a pod on Kubernetes), held to the same sha256', async () => {
+    const ref = await store.put(biasedVerifier(-2, 2));
+    const inline = await inlineVerifierModel({ modelVersionId: 'mdv_inline', ...ref, artifactRoot: root });
+    expect(Buffer.from(inline.inlineBase64!, 'base64').equals(Buffer.from(biasedVerifier(-2, 2)))).toBe(true);
+    // Nowhere to read it from but the run spec itself.
+    const inPod: AnalyzerVerifierSpec = { ...inline, artifactRoot: join(root, 'not-mounted-in-the-pod') };
+    const verifier = createEventVerifier(inPod, { logger: capturingLogger().logger, load: loadVerifierModel });
+    expect(await verifier.verify(event('start'), await snapshot())).toMatchObject({ modelVersionId: 'mdv_inline', verdict: 'true' });
+
+    const tampered = createEventVerifier({ ...inPod, inlineBase64: Buffer.from(biasedVerifier(2, -2)).toString('base64') }, { logger: capturingLogger().logger, load: loadVerifierModel });
+    expect(await tampered.verify(event('start'), await snapshot())).toBeUndefined();
+    expect(tampered.status().error).toMatch(/the bytes in the run spec have sha256 [0-9a-f]{64}, not /);
+  });
+
+  it('refuses to inline a model too large for an analyzer\'s Secret', async () => {
+    const big = await store.put(new Uint8Array(maxInlineModelBytes + 1));
+    await expect(inlineVerifierModel({ modelVersionId: 'mdv_big', ...big, artifactRoot: root })).rejects.toThrow(ModelTooLargeToInlineError);
   });
 
   it('reports a missing, corrupt or foreign model in its status and logs, and lets alarms through unverified', async () => {

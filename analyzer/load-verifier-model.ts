@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { decodeWeights } from '../lib/federated/weights-codec';
 import { assertSameLayout, layoutOf } from '../lib/federated/weights';
 import { alarmCropSize, alarmVerifierShape } from '../training/alarm-verifier/alarm-verifier-shape';
@@ -13,10 +14,18 @@ import type { CropScorer } from './event-verifier';
  * only here: analyzers without a verifier never load it.
  */
 export async function loadVerifierModel(spec: AnalyzerVerifierSpec): Promise<CropScorer> {
-  const bytes = await createFileArtifactStore(spec.artifactRoot).get({ uri: spec.uri, sha256: spec.sha256 });
+  const bytes = spec.inlineBase64 === undefined ? await createFileArtifactStore(spec.artifactRoot).get({ uri: spec.uri, sha256: spec.sha256 }) : inlineModel(spec);
   const weights = decodeWeights(bytes);
   assertSameLayout(mlpLayout(alarmVerifierShape), layoutOf(weights), `verifier model ${spec.modelVersionId}`);
   const { scoreAlarmCrops } = await import('../training/alarm-verifier/alarm-verifier');
   await scoreAlarmCrops(weights, [new Uint8Array(alarmCropSize * alarmCropSize)]);
   return async (snapshotJpeg, box) => (await scoreAlarmCrops(weights, [await cropToGrey(snapshotJpeg, box)]))[0]!;
+}
+
+/** Model bytes handed over in the run spec, held to the same sha256 as a store read. */
+function inlineModel(spec: AnalyzerVerifierSpec): Uint8Array {
+  const bytes = Buffer.from(spec.inlineBase64 ?? '', 'base64');
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== spec.sha256) throw new Error(`verifier model ${spec.modelVersionId}: the bytes in the run spec have sha256 ${actual}, not ${spec.sha256}`);
+  return new Uint8Array(bytes);
 }

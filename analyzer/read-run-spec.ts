@@ -30,7 +30,7 @@ const analyzerRunSpecSchema = z.looseObject({
   report: z.looseObject({ endpoint: z.url(), token: text, spoolDir: text }),
   motionGate: z.boolean(),
   restream: z.looseObject({ server: z.looseObject({ host: text, rtmpPort: z.number().int().positive() }), algorithmId: text }).optional(),
-  verifier: z.looseObject({ modelVersionId: text, uri: text, sha256: text }).optional(),
+  verifier: z.looseObject({ modelVersionId: text, uri: text, sha256: text, inlineBase64: z.string().optional() }).optional(),
 });
 
 /**
