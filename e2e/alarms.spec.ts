@@ -1,40 +1,12 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import sharp from 'sharp';
+import { collectConsoleErrors, expectNoMessageKeys, expectNoSeriousViolations, restoreEnglish, sendAsUser as send } from './fixtures/console-checks';
 import { logInAsAdmin, screenshotPath } from './support';
 
 // use-intl renders a missing message as its key path ("alarms.list.caption"): none may reach the page.
 const untranslatedKey = /\balarms\.[a-zA-Z]+\.[a-zA-Z]/;
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function expectNoMessageKeys(page: Page) {
-  const text = await page.evaluate(() => document.body.innerText);
-  expect(text.match(untranslatedKey)?.[0] ?? null).toBeNull();
-}
-
-/** A change through the browser's session: the CSRF cookie echoed in x-csrf-token, as the API requires. */
-async function send<T>(page: Page, method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown): Promise<T> {
-  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'vigil_csrf')?.value;
-  const response = await page.request.fetch(path, { method, data: body, headers: { 'x-csrf-token': decodeURIComponent(csrf ?? '') } });
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 async function getJson<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(path);
@@ -102,7 +74,7 @@ test('alarms: live arrival without reload, filters in the URL, detail with snaps
     await expect(rows.first()).toHaveAttribute('data-alarm-id', live);
     await expect(rows.first()).toHaveClass(/alarm-row-new/);
     expect(await page.evaluate(() => (window as unknown as { vigilMarker?: boolean }).vigilMarker)).toBe(true);
-    await expectNoMessageKeys(page);
+    await expectNoMessageKeys(page, untranslatedKey);
     await expectNoSeriousViolations(page);
     await page.screenshot({ path: screenshotPath('alarms-list-live'), fullPage: true });
 
@@ -171,7 +143,7 @@ test('alarms: live arrival without reload, filters in the URL, detail with snaps
     await expect(deliveries.locator('[data-delivery-state="failed"]')).toBeVisible();
     await expect(deliveries.getByRole('cell', { name: '404' }).first()).toBeVisible();
     await expect(deliveries.getByText('Rejected').first()).toBeVisible();
-    await expectNoMessageKeys(page);
+    await expectNoMessageKeys(page, untranslatedKey);
     await expectNoSeriousViolations(page);
     await page.screenshot({ path: screenshotPath('alarms-detail'), fullPage: true });
     await deliveries.getByRole('button', { name: `Re-drive the delivery to ${refusingUrl}` }).click();
@@ -195,20 +167,20 @@ test('alarms: live arrival without reload, filters in the URL, detail with snaps
       await expect(page.getByRole('button', { name: '应用筛选' })).toBeVisible();
       await expect(page.getByRole('columnheader', { name: '开始时间' })).toBeVisible();
       await expect(rows.first().locator('td').first()).toContainText('年');
-      await expectNoMessageKeys(page);
+      await expectNoMessageKeys(page, untranslatedKey);
       await expectNoSeriousViolations(page);
       await page.screenshot({ path: screenshotPath('alarms-list-zh'), fullPage: true });
       await page.goto(`/alarms?id=${first}`);
       await expect(page.getByRole('heading', { level: 1, name: `告警 ${first}` })).toBeVisible();
       await expect(page.getByTestId('alarm-verdict')).toContainText('误报，由 admin');
       await expect(page.getByRole('button', { name: '标记为真实' })).toBeVisible();
-      await expectNoMessageKeys(page);
+      await expectNoMessageKeys(page, untranslatedKey);
       await expectNoSeriousViolations(page);
       await page.screenshot({ path: screenshotPath('alarms-detail-zh'), fullPage: true });
       await page.getByLabel('语言').selectOption('en');
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     } finally {
-      await send(page, 'PATCH', '/api/v1/auth/me', { locale: 'en' });
+      await restoreEnglish(page);
     }
   } finally {
     await send(page, 'PATCH', '/api/v1/settings', { callbackPolicy: { allowList: settings.callbackPolicy.allowList } });

@@ -1,38 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { collectConsoleErrors, expectNoMessageKeys, expectNoSeriousViolations, refusedRequest, restoreEnglish } from './fixtures/console-checks';
 import { makeMovingBoxVideo, postAsUser, saveScreenshot } from './fixtures/pipeline-builder';
 import { logInAsAdmin } from './support';
 
 const untranslatedKey = /\balgorithms\.[a-zA-Z]+\.[a-zA-Z]/;
 
-/** Console errors fail the journey, except the 400 the refused manifest answers on purpose (the form shows why). */
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (message.text().includes('status of 400') && message.location().url.endsWith('/api/v1/algorithms')) return;
-    errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function patchAsUser(page: Page, path: string, body: unknown): Promise<void> {
-  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'vigil_csrf')?.value;
-  await page.request.patch(path, { data: body, headers: { 'x-csrf-token': decodeURIComponent(csrf ?? '') } });
-}
-
 test('algorithms: register a manifest (a bad one names its fields), see where a version is used and its running instance with output; en + zh-CN, axe', async ({ page }) => {
   test.setTimeout(180_000);
-  const errors = collectConsoleErrors(page);
+  // The refused manifest answers 400 on purpose (the form shows why).
+  const errors = collectConsoleErrors(page, refusedRequest(400, /\/api\/v1\/algorithms$/));
   const stamp = Date.now().toString(36);
   await logInAsAdmin(page);
 
@@ -89,15 +67,15 @@ test('algorithms: register a manifest (a bad one names its fields), see where a 
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
       await expect(page.getByRole('region', { name: '运行实例' })).toBeVisible();
       await expect(page).toHaveTitle(/算法|e2e-motion/);
-      expect((await page.evaluate(() => document.body.innerText)).match(untranslatedKey)?.[0] ?? null).toBeNull();
+      await expectNoMessageKeys(page, untranslatedKey);
       await saveScreenshot(page, 'algorithms-version-zh');
       await expectNoSeriousViolations(page);
       await page.goto('/algorithms');
       await expect(page.getByRole('heading', { level: 1, name: '算法' })).toBeVisible();
-      expect((await page.evaluate(() => document.body.innerText)).match(untranslatedKey)?.[0] ?? null).toBeNull();
+      await expectNoMessageKeys(page, untranslatedKey);
       await expectNoSeriousViolations(page);
     } finally {
-      await patchAsUser(page, '/api/v1/auth/me', { locale: 'en' });
+      await restoreEnglish(page);
     }
   } finally {
     await postAsUser(page, `/api/v1/pipelines/${pipeline.id}/stop`, {});

@@ -1,37 +1,21 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { collectConsoleErrors, expectNoSeriousViolations, refusedRequest, restoreEnglish } from './fixtures/console-checks';
 import { makeMovingBoxVideo, saveScreenshot } from './fixtures/pipeline-builder';
 import { logInAsAdmin } from './support';
 
 /**
- * Console errors and page errors fail the journey. One kind is expected and filtered: Chromium logs a failed
- * snapshot request (502 for a camera that gives no frame, e.g. one another spec added with an unreachable URL) as
- * "Failed to load resource"; the page shows that camera as offline with the reason, which is the behaviour under test.
+ * Refusals the journey provokes or meets on purpose: a snapshot of a camera that gives no frame (e.g. one another spec
+ * added with an unreachable URL) answers 502 and the page shows that camera offline with the reason; the import of a
+ * file with a bad row is refused with 400 (all or nothing) and the dialog shows why.
  */
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (message.text().startsWith('Failed to load resource') && /\/api\/v1\/cameras\/[^/]+\/snapshot$/.test(message.location().url)) return;
-    // The import of a file with a bad row is refused with 400 on purpose (all or nothing); the dialog shows why.
-    if (message.text().includes('status of 400') && message.location().url.endsWith('/api/v1/cameras/import')) return;
-    errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+const expectedRefusal = (message: { text: string; url: string }) =>
+  (message.text.startsWith('Failed to load resource') && /\/api\/v1\/cameras\/[^/]+\/snapshot$/.test(message.url)) || refusedRequest(400, /\/api\/v1\/cameras\/import$/)(message);
 
 const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
 test('cameras: add one from a test video with Test connection, its thumbnail loads, CSV import reports a bad row, then imports; en + zh-CN, axe', async ({ page }) => {
   test.setTimeout(150_000);
-  const errors = collectConsoleErrors(page);
+  const errors = collectConsoleErrors(page, expectedRefusal);
   const video = makeMovingBoxVideo();
   const stamp = Date.now();
   const name = `Gate ${stamp}`;
@@ -108,8 +92,7 @@ test('cameras: add one from a test video with Test connection, its thumbnail loa
     await expect(page.getByRole('heading', { level: 1, name: 'Cameras' })).toBeVisible();
   } finally {
     // Whatever failed above, the specs after this one find the admin in English.
-    const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'vigil_csrf')?.value;
-    await page.request.patch('/api/v1/auth/me', { data: { locale: 'en' }, headers: { 'x-csrf-token': decodeURIComponent(csrf ?? '') } });
+    await restoreEnglish(page);
   }
 
   expect(errors).toEqual([]);

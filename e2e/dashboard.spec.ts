@@ -1,34 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Dashboard } from '../lib/contracts/dashboard';
 import { parseExposition, sampleValue } from '../server/metrics/parse-exposition';
+import { collectConsoleErrors, expectNoMessageKeys, expectNoSeriousViolations, restoreEnglish, sendAsUser as send } from './fixtures/console-checks';
 import { logInAsAdmin, screenshotPath } from './support';
 
 // use-intl renders a missing message as its key path ("dashboard.cameras.title"): none may reach the page.
 const untranslatedKey = /\bdashboard\.[a-zA-Z]+\.[a-zA-Z]/;
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** A change through the browser's session: the CSRF cookie echoed in x-csrf-token, as the API requires. */
-async function send<T>(page: Page, method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
-  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'vigil_csrf')?.value;
-  const response = await page.request.fetch(path, { method, data: body, headers: { 'x-csrf-token': decodeURIComponent(csrf ?? '') } });
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 async function readDashboard(page: Page): Promise<Dashboard> {
   const response = await page.request.get('/api/v1/dashboard');
@@ -103,13 +80,12 @@ test('dashboard: counts a camera and an alarm created through the API without a 
     await expect(page).toHaveTitle(/总览/);
     await expect(page.getByRole('region', { name: /今日告警/ })).toBeVisible();
     await expect(healthRow(page, 'database').locator('.state-badge')).toHaveText('正常');
-    const text = await page.evaluate(() => document.body.innerText);
-    expect(text.match(untranslatedKey)?.[0] ?? null).toBeNull();
+    await expectNoMessageKeys(page, untranslatedKey);
     await page.screenshot({ path: screenshotPath('dashboard-zh'), fullPage: true });
     await expectNoSeriousViolations(page);
   } finally {
     // Back to English for the specs that follow (they share this platform's database).
-    await send(page, 'PATCH', '/api/v1/auth/me', { locale: 'en' });
+    await restoreEnglish(page);
   }
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();

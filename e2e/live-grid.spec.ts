@@ -1,30 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { makeMovingBoxVideo, postAsUser, saveScreenshot } from './fixtures/pipeline-builder';
+import { expect, test } from '@playwright/test';
+import { collectConsoleErrors, expectNoSeriousViolations, expectVideoAdvances } from './fixtures/console-checks';
+import { deployRestreamPipeline, postAsUser, saveScreenshot } from './fixtures/pipeline-builder';
 import { logInAsAdmin } from './support';
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function expectVideoAdvances(video: Locator): Promise<void> {
-  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 45_000 }).toBeGreaterThan(1);
-  const first = await video.evaluate((element: HTMLVideoElement) => element.currentTime);
-  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(first);
-}
 
 test('live grid: a deployed pipeline\'s tile plays, 1/4/16 tiles per page, Enter opens the larger view with alarms; en + zh-CN, axe', async ({ page }) => {
   test.setTimeout(180_000);
@@ -33,22 +10,9 @@ test('live grid: a deployed pipeline\'s tile plays, 1/4/16 tiles per page, Enter
   const stamp = Date.now();
   const cameraName = `Grid camera ${stamp}`;
   const pipelineName = `Grid pipeline ${stamp}`;
-  const camera = await postAsUser<{ id: string }>(page, '/api/v1/cameras', { name: cameraName, streamUrl: `file://${makeMovingBoxVideo()}` });
-  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'algorithms/motion/vigil-algorithm.json'), 'utf8')) as Record<string, unknown>;
-  const existing = (await (await page.request.get('/api/v1/algorithms?name=motion')).json()) as { items: { id: string }[] };
-  const algorithmId = existing.items[0]?.id ?? (await postAsUser<{ id: string }>(page, '/api/v1/algorithms', manifest)).id;
-  const node = (id: string, type: string, data: Record<string, unknown>, x: number) => ({ id, type, position: { x, y: 0 }, data });
-  const pipeline = await postAsUser<{ id: string }>(page, '/api/v1/pipelines', {
-    name: pipelineName,
-    graph: {
-      nodes: [node('camera-1', 'camera', { cameraId: camera.id }, 0), node('motion-1', 'algorithm', { algorithmId }, 250), node('live-1', 'restream', {}, 500)],
-      edges: [{ id: 'e1', source: 'camera-1', target: 'motion-1' }, { id: 'e2', source: 'motion-1', target: 'live-1' }],
-    },
-  });
-  await postAsUser(page, `/api/v1/pipelines/${pipeline.id}/deploy`, {});
-  await expect
-    .poll(async () => ((await (await page.request.get(`/api/v1/pipelines/${pipeline.id}/status`)).json()) as { status: { state: string } | null }).status?.state, { timeout: 90_000 })
-    .toBe('running');
+  const deployed = await deployRestreamPipeline(page, { camera: cameraName, pipeline: pipelineName });
+  const pipeline = { id: deployed.pipelineId };
+  const camera = { id: deployed.cameraId };
 
   try {
     await page.goto('/live');

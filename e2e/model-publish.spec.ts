@@ -6,7 +6,8 @@ import { insertTrainingJob, resolveTrainingSpec } from '../server/training/creat
 import { publishModelVersion } from '../server/training/training-records';
 import { alarmVerifierTrainable } from '../training/alarm-verifier/alarm-verifier';
 import { artifactRootOf, createFileArtifactStore } from '../training/artifact-store';
-import { collectConsoleErrors, enableTrainingIfOff, expectNoSeriousViolations } from './fixtures/training';
+import { collectConsoleErrors, expectNoSeriousViolations, restoreEnglish } from './fixtures/console-checks';
+import { enableTrainingIfOff } from './fixtures/training';
 import { saveScreenshot } from './fixtures/pipeline-builder';
 import { logInAsAdmin } from './support';
 
@@ -51,7 +52,6 @@ test('an alarm-verifier version is published to the analyzers from the training 
   const audit = (await (await page.request.get('/api/v1/audit?action=training.model.publish&limit=20')).json()) as { items: { action: string; resourceId: string | null }[] };
   expect(audit.items.some((entry) => entry.resourceId === seeded.id)).toBe(true);
 
-  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'vigil_csrf')?.value;
   try {
     await page.getByLabel('Language').selectOption('zh-CN');
     await expect(page.getByRole('heading', { level: 1, name: '训练' })).toBeVisible();
@@ -59,7 +59,7 @@ test('an alarm-verifier version is published to the analyzers from the training 
     await expect(page.getByRole('region', { name: '模型版本' }).locator('[data-model-deployment="active"]').first()).toContainText('分析器正在使用');
     await expectNoSeriousViolations(page);
   } finally {
-    await page.request.patch('/api/v1/auth/me', { data: { locale: 'en' }, headers: { 'x-csrf-token': decodeURIComponent(csrf ?? '') } });
+    await restoreEnglish(page);
   }
   expect(errors).toEqual([]);
 });

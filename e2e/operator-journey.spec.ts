@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Dashboard } from '../lib/contracts/dashboard';
-import { canvasEdges, canvasNode, dragConnection, dragFromPalette, makeMovingBoxVideo, postAsUser, saveScreenshot, selectCanvasNode } from './fixtures/pipeline-builder';
+import { expectVideoAdvances } from './fixtures/console-checks';
+import { canvasEdges, canvasNode, dragConnection, dragFromPalette, makeMovingBoxVideo, motionAlgorithmId, postAsUser, saveScreenshot, selectCanvasNode } from './fixtures/pipeline-builder';
 import { logInThroughForm } from './support';
 
 /**
@@ -29,11 +28,7 @@ test('operator journey: camera → thumbnail → canvas pipeline → deploy → 
   const before = await readDashboard(page);
 
   // The motion algorithm is registered once per platform (the registry page is covered by its own spec).
-  const existing = (await (await page.request.get('/api/v1/algorithms?name=motion')).json()) as { items: { id: string }[] };
-  if (existing.items.length === 0) {
-    const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'algorithms/motion/vigil-algorithm.json'), 'utf8')) as Record<string, unknown>;
-    await postAsUser(page, '/api/v1/algorithms', manifest);
-  }
+  await motionAlgorithmId(page);
 
   // A camera from a test stream, added in the Cameras page; its thumbnail is a decoded picture.
   await page.getByRole('navigation').getByRole('link', { name: 'Cameras', exact: true }).click();
@@ -104,9 +99,7 @@ test('operator journey: camera → thumbnail → canvas pipeline → deploy → 
     await page.reload();
     await expect(video).toHaveCount(1, { timeout: 2000 });
   }).toPass({ timeout: 45_000 });
-  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 45_000 }).toBeGreaterThan(1);
-  const playedTo = await video.evaluate((element: HTMLVideoElement) => element.currentTime);
-  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(playedTo);
+  await expectVideoAdvances(video);
   await saveScreenshot(page, 'journey-live-video');
 
   // The alarm appeared in the other tab without a reload, and opens in detail.

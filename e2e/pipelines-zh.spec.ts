@@ -1,36 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { collectConsoleErrors, expectNoMessageKeys, expectNoSeriousViolations, restoreEnglish } from './fixtures/console-checks';
 import { canvasNode } from './fixtures/pipeline-builder';
 import { logInAsAdmin, screenshotPath } from './support';
 
 // use-intl renders a missing message as its key path ("canvas.palette.title"): none may reach the page.
 const untranslatedKey = /\b(pipelines|canvas|workflows)\.[a-zA-Z]/;
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function expectNoMessageKeys(page: Page) {
-  const text = await page.evaluate(() => document.body.innerText);
-  expect(text.match(untranslatedKey)?.[0] ?? null).toBeNull();
-}
-
-/** The stored locale wins over the cookie: put it back through the API whatever happened, for the specs after this one. */
-async function restoreEnglish(page: Page) {
-  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'vigil_csrf')?.value;
-  await page.request.patch('/api/v1/auth/me', { data: { locale: 'en' }, headers: { 'x-csrf-token': decodeURIComponent(csrf ?? '') } });
-}
 
 test('in 中文 the pipelines list, the editor canvas and the workflows page are Chinese, without message keys, and pass axe', async ({ page }) => {
   test.setTimeout(120_000);
@@ -44,7 +18,7 @@ test('in 中文 the pipelines list, the editor canvas and the workflows page are
     await expect(page.getByRole('heading', { level: 1, name: '流水线' })).toBeVisible();
     await expect(page).toHaveTitle(/流水线/);
     await expect(page.getByRole('button', { name: '新建流水线' })).toBeVisible();
-    await expectNoMessageKeys(page);
+    await expectNoMessageKeys(page, untranslatedKey);
     await expectNoSeriousViolations(page);
     await page.screenshot({ path: screenshotPath('pipelines-zh-list'), fullPage: true });
 
@@ -74,7 +48,7 @@ test('in 中文 the pipelines list, the editor canvas and the workflows page are
     await expect(problems).toContainText('没有连接任何节点');
     await expect(problems).toContainText('摄像头：请选择摄像头');
     await expect(page.getByRole('status', { name: '编辑器状态' })).toContainText('已添加 camera-1。');
-    await expectNoMessageKeys(page);
+    await expectNoMessageKeys(page, untranslatedKey);
     await expectNoSeriousViolations(page);
     await page.screenshot({ path: screenshotPath('pipelines-zh-canvas') });
 
@@ -84,13 +58,13 @@ test('in 中文 the pipelines list, the editor canvas and the workflows page are
     const revisions = page.getByRole('region', { name: '版本' });
     await expect(revisions.locator('[data-revision]')).toHaveCount(2);
     await expect(revisions.getByRole('button', { name: '比较版本 1 与版本 2' })).toBeVisible();
-    await expectNoMessageKeys(page);
+    await expectNoMessageKeys(page, untranslatedKey);
     await page.screenshot({ path: screenshotPath('pipelines-zh-revisions') });
 
     await page.goto('/workflows');
     await expect(page.getByRole('heading', { level: 1, name: '工作流' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: '工作流类型' }).getByRole('link', { name: '全部' })).toBeVisible();
-    await expectNoMessageKeys(page);
+    await expectNoMessageKeys(page, untranslatedKey);
     await expectNoSeriousViolations(page);
     await page.screenshot({ path: screenshotPath('workflows-zh'), fullPage: true });
 

@@ -1,22 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { collectConsoleErrors, expectNoSeriousViolations } from './fixtures/console-checks';
 import { logInAsAdmin, logInThroughForm, screenshotPath } from './support';
-
-/** Console errors and uncaught exceptions of the page; a journey ends by asserting there were none it did not expect. */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function expectNoSeriousAxeViolations(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`), where).toEqual([]);
-}
 
 /** The sidebar's language select (labelled 'Language' / '语言'): stored on the user, so every spec must switch back. */
 async function switchLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
@@ -28,7 +12,7 @@ const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1000)}`;
 
 test.describe('settings', () => {
   test('retention days are saved and still there after a reload', async ({ page }) => {
-    const errors = watchConsole(page);
+    const errors = collectConsoleErrors(page);
     await logInAsAdmin(page);
     await page.goto('/settings');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
@@ -55,7 +39,7 @@ test.describe('settings', () => {
   });
 
   test('a new callback target shows its signing secret once, with a copy button; rotation shows a new one', async ({ page }) => {
-    const errors = watchConsole(page);
+    const errors = collectConsoleErrors(page);
     await logInAsAdmin(page);
     await page.goto('/settings');
     const section = page.getByRole('region', { name: 'Callback targets' });
@@ -87,7 +71,7 @@ test.describe('settings', () => {
   });
 
   test('an API token is shown once, works as a bearer token, and gives 401 once revoked', async ({ page, request }) => {
-    const errors = watchConsole(page);
+    const errors = collectConsoleErrors(page);
     await logInAsAdmin(page);
     await page.goto('/settings');
     const section = page.getByRole('region', { name: 'API tokens' });
@@ -115,7 +99,7 @@ test.describe('settings', () => {
   });
 
   test('an admin adds a user, who logs in in another browser context and sees the settings read-only', async ({ page, browser }) => {
-    const errors = watchConsole(page);
+    const errors = collectConsoleErrors(page);
     await logInAsAdmin(page);
     await page.goto('/settings');
     const section = page.getByRole('region', { name: 'Users' });
@@ -133,7 +117,7 @@ test.describe('settings', () => {
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();
-    const otherErrors = watchConsole(otherPage);
+    const otherErrors = collectConsoleErrors(otherPage);
     await otherPage.goto('/login');
     await logInThroughForm(otherPage, user);
     await expect(otherPage).toHaveURL(/\/dashboard$/);
@@ -155,18 +139,18 @@ test.describe('settings', () => {
   });
 
   test('no serious accessibility violations in English and in Chinese; dates and labels follow the language', async ({ page }) => {
-    const errors = watchConsole(page);
+    const errors = collectConsoleErrors(page);
     await logInAsAdmin(page);
     await page.goto('/settings');
     await expect(page.getByRole('region', { name: 'Users' }).getByRole('table')).toBeVisible();
-    await expectNoSeriousAxeViolations(page, 'settings (en)');
+    await expectNoSeriousViolations(page, 'settings (en)');
     try {
       await switchLanguage(page, 'zh-CN');
       await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
       await expect(page.getByLabel('告警与快照保留天数')).toBeVisible();
       await expect(page.getByRole('region', { name: '用户' }).getByRole('table')).toBeVisible();
       await expect(page.getByRole('region', { name: '语言' })).toContainText('简体中文');
-      await expectNoSeriousAxeViolations(page, 'settings (zh-CN)');
+      await expectNoSeriousViolations(page, 'settings (zh-CN)');
       await page.screenshot({ path: screenshotPath('settings-zh-CN'), fullPage: true });
     } finally {
       await switchLanguage(page, 'en');

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { startSiteAgent, type SiteAgentProcess } from '../test/support/site-agent-process';
 import { saveScreenshot } from './fixtures/pipeline-builder';
-import { collectConsoleErrors, enableTrainingIfOff, expectNoSeriousViolations } from './fixtures/training';
+import { collectConsoleErrors, expectNoSeriousViolations } from './fixtures/console-checks';
+import { enableTrainingIfOff } from './fixtures/training';
 import { logInAsAdmin } from './support';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));

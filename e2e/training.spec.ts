@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { postAsUser } from './fixtures/pipeline-builder';
-import { collectConsoleErrors, expectNoSeriousViolations } from './fixtures/training';
+import { collectConsoleErrors, expectNoSeriousViolations } from './fixtures/console-checks';
 import { logInAsAdmin, screenshotPath } from './support';
 
 test('the training page lists jobs, refuses an invalid job with the API’s field errors, and shows a failed job’s reason; in English and 中文', async ({ page }) => {
