@@ -40,6 +40,7 @@ describe('WorkloadChangeTracker', () => {
       { id: 'b', status: status('b', { ready: false, phase: 'running' }) },
       { id: 'a', status: undefined },
     ]);
-    expect(tracker.known()).toEqual(['b']);
+    // a is forgotten: listed again, it is new again.
+    expect(tracker.observeAll([status('a'), status('b', { ready: false, phase: 'running' })])).toEqual([{ id: 'a', status: status('a') }]);
   });
 });

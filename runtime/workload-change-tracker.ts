@@ -31,8 +31,4 @@ export class WorkloadChangeTracker {
     for (const id of [...this.last.keys()]) if (!seen.has(id)) changes.push(this.observe(id, undefined));
     return changes.filter((change): change is WorkloadChange => change !== undefined);
   }
-
-  known(): string[] {
-    return [...this.last.keys()];
-  }
 }

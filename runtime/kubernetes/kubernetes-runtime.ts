@@ -9,6 +9,7 @@ import { manifestOptionsOf, type KubernetesRuntimeOptions, type ManifestOptions 
 import { ForeignObjectError, KubernetesApiError } from './kubernetes-runtime-errors';
 import { kindLabel, labelSelectorFor, managedByLabel, managedByValue, ownerLabel, ownersOf, reservedLabelKeys, specHashAnnotation, workloadIdLabel } from './workload-labels';
 import { buildDeployment, buildSecret, buildService } from './workload-manifests';
+import { WatchRegistry } from '../watch-registry';
 import { watchKubernetesWorkloads } from './kubernetes-watch';
 import { toWorkloadStatus } from './workload-status-mapping';
 
@@ -32,7 +33,7 @@ export class KubernetesRuntime implements WorkloadRuntime {
   private readonly clusterDomain: string;
   private readonly logger: Logger;
   private closed = false;
-  private readonly watches = new Set<WorkloadWatch>();
+  private readonly watches = new WatchRegistry();
 
   constructor(
     readonly api: KubernetesApi,
@@ -165,20 +166,12 @@ export class KubernetesRuntime implements WorkloadRuntime {
   /** Watch streams on the Deployments and Pods of this namespace's workloads (kubernetes-watch.ts). */
   watch(onChange: (change: WorkloadChange) => void): WorkloadWatch {
     this.assertOpen();
-    const watch = watchKubernetesWorkloads({ api: this.api, status: (id) => this.status(id), list: () => this.list(), logger: this.logger, restartDelayMs: 1000 }, onChange);
-    const tracked: WorkloadWatch = {
-      stop: async () => {
-        this.watches.delete(tracked);
-        await watch.stop();
-      },
-    };
-    this.watches.add(tracked);
-    return tracked;
+    return this.watches.track(watchKubernetesWorkloads({ api: this.api, status: (id) => this.status(id), list: () => this.list(), logger: this.logger, restartDelayMs: 1000 }, onChange));
   }
 
   /** Ends the watches and refuses further calls; the workloads keep running. */
   async close(): Promise<void> {
-    await Promise.all([...this.watches].map((watch) => watch.stop()));
+    await this.watches.stopAll();
     this.closed = true;
   }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RuntimeClosedError, WorkloadNotFoundError, WorkloadSpecError } from '../workload-errors';
 import type { RemoveOptions, RemoveResult, WorkloadChange, WorkloadRuntime, WorkloadSelector, WorkloadSpec, WorkloadStatus, WorkloadWatch } from '../workload-runtime.port';
 import { watchByPolling } from '../watch-by-polling';
+import { WatchRegistry } from '../watch-registry';
 import { assertValidWorkloadSpec, hashWorkloadSpec } from '../workload-spec';
 import { resolveLocalRuntimeOptions, type LocalRuntimeOptions, type ResolvedLocalRuntimeOptions } from './local-runtime-options';
 import { PortAllocator } from './port-allocator';
@@ -40,7 +41,7 @@ export class LocalRuntime implements WorkloadRuntime {
   private readonly context: SupervisorContext;
   /** 'closing' refuses new calls while accepted ones finish; 'closed' also stops state writes (the next instance owns the file). */
   private lifecycle: 'open' | 'closing' | 'closed' = 'open';
-  private readonly watches = new Set<WorkloadWatch>();
+  private readonly watches = new WatchRegistry();
 
   constructor(
     private readonly options: ResolvedLocalRuntimeOptions,
@@ -149,20 +150,12 @@ export class LocalRuntime implements WorkloadRuntime {
   /** Statuses live in this process: a quick poll of them is the watch (every 250 ms; probes set the pace anyway). */
   watch(onChange: (change: WorkloadChange) => void): WorkloadWatch {
     this.assertOpen();
-    const watch = watchByPolling(() => this.list(), onChange, { intervalMs: 250, onError: (error) => this.options.logger.warn({ err: error }, 'workload watch could not list') });
-    const tracked: WorkloadWatch = {
-      stop: async () => {
-        this.watches.delete(tracked);
-        await watch.stop();
-      },
-    };
-    this.watches.add(tracked);
-    return tracked;
+    return this.watches.track(watchByPolling(() => this.list(), onChange, { intervalMs: 250, onError: (error) => this.options.logger.warn({ err: error }, 'workload watch could not list') }));
   }
 
   async close(): Promise<void> {
     if (this.lifecycle !== 'open') return;
-    await Promise.all([...this.watches].map((watch) => watch.stop()));
+    await this.watches.stopAll();
     this.lifecycle = 'closing';
     await this.queue.idle();
     for (const supervisor of this.supervisors.values()) supervisor.detach();
