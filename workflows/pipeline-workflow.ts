@@ -1,4 +1,4 @@
-import { condition, continueAsNew, defineQuery, defineSignal, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { redeploySignalName, summarise, type PipelineDeployment, type PipelineRunStatus, type RedeployRequest, type UpdateHandover } from '../lib/pipeline/deployment';
 
@@ -85,25 +85,11 @@ export async function pipelineWorkflow(input: PipelineWorkflowInput): Promise<Pi
       // The new revision's deploy reads the published model too: it answers a redeploy asked for before it.
       pendingRedeploy = undefined;
       status = { ...status, state: 'updating' };
-      // Histories recorded before the hand-over existed replay the old path (retire right after the deploy).
-      if (!patched('update-hand-over')) {
-        try {
-          const next: PipelineDeployment = await deployPipelineRevision({ pipelineId: input.pipelineId, revision });
-          await retirePipelineDeployment({ pipelineId: input.pipelineId, old: deployment, next });
-          deployment = next;
-          await recordPipelineState({ pipelineId: input.pipelineId, desiredState: 'running', deployedRevision: revision });
-          status = { ...status, revision, lastError: undefined };
-        } catch (error) {
-          status = { ...status, lastError: `update to revision ${revision} failed: ${errorMessage(error)}` };
-        }
-        continue;
-      }
       await rollOver(revision, undefined);
       continue;
     }
     pendingRevision = undefined;
-    // Histories from before redeploys never hold the signal; the marker keeps the branch out of their replay.
-    if (pendingRedeploy !== undefined && patched('redeploy-same-revision')) {
+    if (pendingRedeploy !== undefined) {
       const reason: string = pendingRedeploy;
       pendingRedeploy = undefined;
       status = { ...status, state: 'updating' };
