@@ -43,6 +43,8 @@ test('an alarm-verifier version is published to the analyzers from the training 
   await row.getByRole('button', { name: `Publish to analyzers: alarm-verifier v${seeded.version}` }).click();
   await expect(row.getByRole('status')).toContainText(`alarm-verifier v${seeded.version} is active`);
   await expect(row.locator('[data-model-deployment="active"]')).toContainText('Active on analyzers');
+  // The page refreshed into the badge, and the rollout's outcome is still there to read.
+  await expect(row.getByRole('status')).toContainText(`alarm-verifier v${seeded.version} is active`);
   const listed = (await (await page.request.get('/api/v1/training/models?algorithm=alarm-verifier')).json()) as { items: { id: string; active: boolean }[] };
   expect(listed.items.filter((item) => item.active).map((item) => item.id)).toEqual([seeded.id]);
   await saveScreenshot(page, 'training-model-published');

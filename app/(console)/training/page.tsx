@@ -12,7 +12,7 @@ import { getFormatter, getTranslations } from '../../_i18n/server-i18n';
 import { readSessionUser } from '../../_lib/read-session-user';
 import { EnableTrainingButton } from './_components/enable-training-button';
 import { NewJobForm } from './_components/new-job-form';
-import { PublishModelButton } from './_components/publish-model-button';
+import { ModelDeployment } from './_components/model-deployment';
 import './training.css';
 
 export const dynamic = 'force-dynamic';
@@ -150,13 +150,7 @@ export default async function TrainingPage() {
                   <td>{model.metrics ? format.number(model.metrics.sampleCount) : '—'}</td>
                   <td>{dateTime(model.createdAt)}</td>
                   <td data-model-deployment={model.active ? 'active' : 'inactive'}>
-                    {model.active ? (
-                      <span className="state-badge">{t('models.active')}</span>
-                    ) : model.algorithm === 'alarm-verifier' && canStart ? (
-                      <PublishModelButton id={model.id} algorithm={model.algorithm} version={model.version} />
-                    ) : (
-                      '—'
-                    )}
+                    <ModelDeployment id={model.id} algorithm={model.algorithm} version={model.version} active={model.active} canPublish={model.algorithm === 'alarm-verifier' && canStart} />
                   </td>
                 </tr>
               ))}

@@ -6,8 +6,12 @@ import { useTranslations } from 'use-intl';
 import type { PublishModelVersionResult } from '@/lib/contracts/training';
 import { ApiError, apiFetch } from '../../../_lib/api-fetch';
 
-/** Makes an alarm-verifier version the one analyzers use; running pipelines roll over to it (POST …/publish). */
-export function PublishModelButton({ id, algorithm, version }: { id: string; algorithm: string; version: number }) {
+/**
+ * A model version's place on the analyzers: the active badge, or (for operators, on alarm-verifier versions) the button
+ * that makes it the one analyzers use (POST …/publish; running pipelines roll over). One component for both, so that
+ * the rollout's outcome stays on screen when the page refreshes and the button turns into the badge.
+ */
+export function ModelDeployment({ id, algorithm, version, active, canPublish }: { id: string; algorithm: string; version: number; active: boolean; canPublish: boolean }) {
   const t = useTranslations('training.models');
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -32,9 +36,15 @@ export function PublishModelButton({ id, algorithm, version }: { id: string; alg
 
   return (
     <>
-      <button className="button button-small" type="button" onClick={() => void publish()} disabled={pending} aria-busy={pending} aria-label={t('publishLabel', { algorithm, version: String(version) })}>
-        {t('publish')}
-      </button>
+      {active ? (
+        <span className="state-badge">{t('active')}</span>
+      ) : canPublish ? (
+        <button className="button button-small" type="button" onClick={() => void publish()} disabled={pending} aria-busy={pending} aria-label={t('publishLabel', { algorithm, version: String(version) })}>
+          {t('publish')}
+        </button>
+      ) : (
+        '—'
+      )}
       {outcome ? (
         <p className={outcome.kind === 'error' ? 'alert-error' : 'panel-hint'} role={outcome.kind === 'error' ? 'alert' : 'status'}>
           {outcome.text}
